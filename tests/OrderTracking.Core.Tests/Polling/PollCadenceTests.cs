@@ -1,0 +1,85 @@
+using OrderTracking.Core.Polling;
+using OrderTracking.Core.Tracking;
+
+namespace OrderTracking.Core.Tests.Polling;
+
+public sealed class PollCadenceTests
+{
+    private static readonly DateTimeOffset s_now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+    private readonly PollCadence _noJitter = new(new PollCadenceOptions { Jitter = 0 });
+
+    private TimeSpan? Interval(PollContext context) => _noJitter.Next(context, s_now, new Random(1)).NextDue - s_now;
+
+    [Theory]
+    [InlineData(TrackingStatus.OutForDelivery, 25)]
+    [InlineData(TrackingStatus.InTransit, 180)]
+    [InlineData(TrackingStatus.LabelCreated, 360)]
+    [InlineData(TrackingStatus.Exception, 180)]
+    public void Next_ByStatus_UsesTheStatusInterval(TrackingStatus status, int minutes)
+    {
+        Assert.Equal(TimeSpan.FromMinutes(minutes), Interval(new PollContext(status, null, s_now.AddHours(-1), s_now.AddDays(-1))));
+    }
+
+    [Fact]
+    public void Next_EtaToday_PollsHourly()
+    {
+        Assert.Equal(TimeSpan.FromHours(1), Interval(new PollContext(TrackingStatus.InTransit, s_now.AddHours(5), s_now.AddHours(-1), s_now.AddDays(-1))));
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(4, 8)]
+    [InlineData(6, 24)]
+    [InlineData(30, 24)]
+    public void Next_NotFound_BacksOffFromOneToTwentyFourHours(int misses, int hours)
+    {
+        Assert.Equal(TimeSpan.FromHours(hours), Interval(new PollContext(TrackingStatus.NotFound, null, null, s_now.AddHours(-1), misses)));
+    }
+
+    [Fact]
+    public void Next_Delivered_OneConfirmationThenStop()
+    {
+        Assert.Equal(TimeSpan.FromHours(24), Interval(new PollContext(TrackingStatus.Delivered, null, s_now, s_now.AddDays(-2))));
+        Assert.Null(Interval(new PollContext(TrackingStatus.Delivered, null, s_now, s_now.AddDays(-2), DeliveryConfirmed: true)));
+    }
+
+    [Theory]
+    [InlineData(TrackingStatus.ReturnToSender)]
+    [InlineData(TrackingStatus.Cancelled)]
+    [InlineData(TrackingStatus.Expired)]
+    public void Next_OtherTerminal_Stops(TrackingStatus status)
+    {
+        PollDecision decision = _noJitter.Next(new PollContext(status, null, s_now, s_now.AddDays(-2)), s_now, new Random(1));
+        Assert.Null(decision.NextDue);
+        Assert.False(decision.Expire);
+    }
+
+    [Fact]
+    public void Next_SilentForThirtyDays_Expires()
+    {
+        PollDecision decision = _noJitter.Next(new PollContext(TrackingStatus.InTransit, null, s_now.AddDays(-31), s_now.AddDays(-40)), s_now, new Random(1));
+        Assert.True(decision.Expire);
+        Assert.Null(decision.NextDue);
+    }
+
+    [Fact]
+    public void Next_WithJitter_StaysWithinTheBandAndVaries()
+    {
+        var cadence = new PollCadence(new PollCadenceOptions { Jitter = 0.1 });
+        var random = new Random(42);
+        var context = new PollContext(TrackingStatus.InTransit, null, s_now, s_now.AddDays(-1));
+        TimeSpan[] intervals = [.. Enumerable.Range(0, 200).Select(_ => cadence.Next(context, s_now, random).NextDue!.Value - s_now)];
+
+        Assert.All(intervals, i => Assert.InRange(i, TimeSpan.FromMinutes(162), TimeSpan.FromMinutes(198)));
+        Assert.True(intervals.Distinct().Count() > 100);
+    }
+
+    [Fact]
+    public void Next_FixedOverride_AppliesToActiveStatuses()
+    {
+        var cadence = new PollCadence(new PollCadenceOptions { Jitter = 0, Fixed = TimeSpan.FromSeconds(3) });
+        PollDecision decision = cadence.Next(new PollContext(TrackingStatus.InTransit, null, s_now, s_now), s_now, new Random(1));
+        Assert.Equal(s_now.AddSeconds(3), decision.NextDue);
+    }
+}
