@@ -1,0 +1,53 @@
+using OrderTracking.Core.Orders;
+
+namespace OrderTracking.Commerce;
+
+/// <summary>Small pure helpers shared by the platform parsers.</summary>
+internal static class CommerceText
+{
+    private const int MaxLocaleLength = 35;
+
+    /// <summary>The trimmed value, or null when null/blank.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>"First Last" from the non-blank parts, or null.</summary>
+    public static string? JoinName(string? first, string? last)
+    {
+        string? f = Clean(first);
+        string? l = Clean(last);
+        return f is null ? l : l is null ? f : $"{f} {l}";
+    }
+
+    /// <summary>A BCP 47-looking tag (letters, digits, '-' or '_' normalized to '-'), or null for anything else (including Stripe's "auto").</summary>
+    public static string? Locale(string? value)
+    {
+        string? v = Clean(value);
+        if (v is null || v.Length > MaxLocaleLength || !char.IsAsciiLetter(v[0]) || string.Equals(v, "auto", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        foreach (char c in v)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_')
+            {
+                return null;
+            }
+        }
+
+        return v.Replace('_', '-');
+    }
+
+    /// <summary>A customer record when any part is known, else null.</summary>
+    public static CustomerInfo? Customer(string? email, string? name, string? locale)
+    {
+        email = Clean(email);
+        name = Clean(name);
+        locale = Locale(locale);
+        return email is null && name is null && locale is null ? null : new CustomerInfo(email, name, locale);
+    }
+
+    /// <summary>True when <paramref name="externalId"/> makes a valid order key for <paramref name="source"/>.</summary>
+    public static bool IsValidKey(string source, string? externalId) =>
+        !string.IsNullOrEmpty(externalId) && OrderKey.IsValid($"{source}:{externalId}");
+}
