@@ -1,4 +1,26 @@
+using OrderTracking.Functions.Health;
+using OrderTracking.Functions.Hosting;
+using OrderTracking.Functions.Ingestion;
+using OrderTracking.Functions.Polling;
+using OrderTracking.Functions.Registration;
+using OrderTracking.Functions.Tracking;
+using OrderTracking.Functions.Webhooks;
+
+// An Azure Functions custom handler (DESIGN §2): the host starts this process, tells it the port, forwards HTTP-only
+// functions on their /api paths and posts queue/timer invocations to /{FunctionName}.
 WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseCustomHandlerPort();
+builder.Services.AddProblemDetails();
+builder.Services.AddFunctionApp(builder.Configuration);
+
 WebApplication app = builder.Build();
-app.MapGet("/", () => Results.Ok());
+app.MapHealth();
+app.MapTrackingApi();
+app.MapRegisterShipments();
+app.MapWebhooks();
+app.MapQueueTrigger<IngestEventFunction>(IngestEventFunction.Name, "message");
+app.MapTimerTrigger<SchedulePollsFunction>(SchedulePollsFunction.Name);
+app.MapQueueTrigger<PollCarrierFunction>(PollCarrierFunction.Name, "message");
 app.Run();
+// Visible to WebApplicationFactory in tests.
+public partial class Program;

@@ -1,0 +1,57 @@
+using OrderTracking.Azure.Storage;
+using OrderTracking.Carriers;
+using OrderTracking.Core.Polling;
+using OrderTracking.Functions.Ingestion;
+using OrderTracking.Functions.Polling;
+using OrderTracking.Functions.Storage;
+using OrderTracking.Functions.Tracking;
+using OrderTracking.Functions.Webhooks;
+
+namespace OrderTracking.Functions.Hosting;
+
+/// <summary>DI registration of the function app's own parts.</summary>
+internal static class FunctionAppServiceCollectionExtensions
+{
+    public static IServiceCollection AddFunctionApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOrderTrackingStorage(configuration);
+        services.AddCarriers(configuration);
+
+        services.AddOptions<TrackingOptions>().Bind(configuration.GetSection("Tracking"))
+            .Validate(o => o.ReadTokenKeys.Count > 0 && o.ReadTokenKeys.All(k => k.Length >= 16),
+                "Tracking:ReadTokenKey must hold at least one key of 16+ characters (comma separated for rotation).")
+            .ValidateOnStart();
+        services.AddSingleton(Bind<PollingOptions>(configuration, "Polling"));
+        services.AddSingleton(Bind<PollCadenceOptions>(configuration, "Polling:Cadence"));
+        services.AddSingleton<PollCadence>();
+
+        services.AddSingleton<StorageContext>();
+        services.AddSingleton<OrderStore>();
+        services.AddSingleton<PollScheduleStore>();
+        services.AddSingleton<CarrierStateStore>();
+        services.AddSingleton<DeadLetter>();
+        services.AddSingleton<InboundQueue>();
+        services.AddSingleton<WebhookReceiptStore>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookPipeline>();
+        services.AddSingleton<InboundEventParser>();
+        services.AddSingleton<OrderIngestor>();
+        services.AddSingleton<PollScheduler>();
+        services.AddSingleton<ShipmentUpdater>();
+        services.AddSingleton<ShipmentPoller>();
+
+        services.AddSingleton<IngestEventFunction>();
+        services.AddSingleton<SchedulePollsFunction>();
+        services.AddSingleton<PollCarrierFunction>();
+        return services;
+    }
+
+    private static T Bind<T>(IConfiguration configuration, string section)
+        where T : new()
+    {
+        var options = new T();
+        configuration.GetSection(section).Bind(options);
+        return options;
+    }
+}

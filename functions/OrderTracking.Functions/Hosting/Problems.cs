@@ -1,0 +1,15 @@
+namespace OrderTracking.Functions.Hosting;
+
+/// <summary>RFC 9457 problem responses with a fixed shape; details never echo secrets or payload content.</summary>
+internal static class Problems
+{
+    public static IResult Create(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        Results.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
+
+    /// <summary>Storage could not take the event: 503 with Retry-After so the platform retries later.</summary>
+    public static IResult StorageUnavailable(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "30";
+        return Create(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", "The event could not be stored; retry later.");
+    }
+}

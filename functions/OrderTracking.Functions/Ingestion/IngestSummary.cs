@@ -1,0 +1,3 @@
+namespace OrderTracking.Functions.Ingestion;
+
+internal sealed record IngestSummary(string OrderKey, int ShipmentsAdded, int ShipmentsSkipped);

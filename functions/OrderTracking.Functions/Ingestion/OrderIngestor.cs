@@ -1,0 +1,112 @@
+using OrderTracking.Carriers;
+using OrderTracking.Core.Orders;
+using OrderTracking.Core.Tracking;
+using OrderTracking.Functions.Polling;
+using OrderTracking.Functions.Storage;
+
+namespace OrderTracking.Functions.Ingestion;
+
+/// <summary>
+/// Turns a normalized <see cref="OrderEvent"/> into the order row, shipment rows, index rows and first poll
+/// (DESIGN §4 <c>IngestEvent</c>). Idempotent: every step is an add-if-absent or a merge, in an order that lets a
+/// retry after a crash finish the work without doubling anything.
+/// </summary>
+internal sealed partial class OrderIngestor(OrderStore orders, PollScheduleStore schedule, CarrierResolver resolver, PollingOptions options, TimeProvider time, ILogger<OrderIngestor> logger)
+{
+    public async Task<IngestSummary> IngestAsync(OrderEvent ev, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = time.GetUtcNow();
+        string orderKey = ev.OrderKey;
+        OrderRecord? existing = await orders.GetOrderAsync(orderKey, cancellationToken);
+        await orders.UpsertOrderAsync(ToOrder(ev, orderKey, existing is null ? now : null, now), cancellationToken);
+
+        int added = 0;
+        int skipped = 0;
+        foreach (ShipmentInfo info in ev.Shipments)
+        {
+            string number = CarrierResolver.NormalizeTrackingNumber(info.TrackingNumber);
+            IReadOnlyList<string> candidates = number.Length == 0 ? [] : resolver.Resolve(info.CarrierName, number);
+            if (candidates.Count == 0)
+            {
+                LogUnresolvedCarrier(logger, orderKey);
+                skipped++;
+                continue;
+            }
+
+            added += await AddShipmentAsync(orderKey, number, candidates, info, now, cancellationToken) ? 1 : 0;
+        }
+
+        if (ev.Kind == OrderEventKind.Cancelled)
+        {
+            await CancelUnshippedAsync(orderKey, now, cancellationToken);
+        }
+
+        return new IngestSummary(orderKey, added, skipped);
+    }
+
+    private async Task<bool> AddShipmentAsync(
+        string orderKey, string number, IReadOnlyList<string> candidates, ShipmentInfo info, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        string carrier = candidates[0];
+        IReadOnlyList<string> others = await orders.GetOrderKeysAsync(carrier, number, cancellationToken);
+        var shipment = new ShipmentRecord
+        {
+            OrderKey = orderKey,
+            Carrier = carrier,
+            TrackingNumber = number,
+            TrackingUrl = info.TrackingUrl,
+            PlatformShipmentId = info.PlatformShipmentId,
+            RegisteredAt = now,
+            Candidates = [.. candidates.Skip(1)],
+            ScheduleOwner = others.All(k => k == orderKey),
+            ScheduleRowKey = PollScheduleStore.RowKey(now, number),
+            Tracking = new ShipmentTracking { Status = TrackingStatus.NotFound, UpdatedAt = now },
+        };
+
+        bool isNew = await orders.TryAddShipmentAsync(shipment, cancellationToken);
+        if (!isNew)
+        {
+            // A retry or a duplicate event: continue from what is stored so the schedule row key stays the same.
+            shipment = await orders.GetShipmentAsync(orderKey, carrier, number, cancellationToken) ?? shipment;
+        }
+
+        await orders.IndexShipmentAsync(carrier, number, orderKey, cancellationToken);
+        if (shipment.ScheduleOwner && shipment.LastLeaseRowKey is null && shipment.ScheduleRowKey is not null)
+        {
+            int shard = PollScheduleStore.ShardOf(number, options.ShardCount);
+            await schedule.AddAsync(carrier, shard, shipment.ScheduleRowKey, number, shipment.RegisteredAt, cancellationToken);
+        }
+
+        return isNew;
+    }
+
+    private async Task CancelUnshippedAsync(string orderKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (ShipmentRecord s in await orders.GetShipmentsAsync(orderKey, cancellationToken))
+        {
+            if (s.Tracking.Status is TrackingStatus.NotFound or TrackingStatus.LabelCreated)
+            {
+                await orders.UpdateShipmentAsync(
+                    s with { Tracking = s.Tracking with { Status = TrackingStatus.Cancelled, UpdatedAt = now } }, cancellationToken);
+            }
+        }
+    }
+
+    private static OrderRecord ToOrder(OrderEvent ev, string orderKey, DateTimeOffset? createdAt, DateTimeOffset now) => new()
+    {
+        OrderKey = orderKey,
+        Source = ev.Source,
+        ExternalId = ev.ExternalId,
+        OrderNumber = ev.OrderNumber,
+        CustomerEmail = ev.Customer?.Email,
+        CustomerName = ev.Customer?.Name,
+        Locale = ev.Customer?.Locale,
+        References = ev.References,
+        Cancelled = ev.Kind == OrderEventKind.Cancelled,
+        CreatedAt = createdAt,
+        UpdatedAt = now,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderKey}: a shipment's carrier could not be resolved from its name or number; skipped")]
+    private static partial void LogUnresolvedCarrier(ILogger logger, string orderKey);
+}

@@ -1,0 +1,56 @@
+using OrderTracking.Carriers;
+using OrderTracking.Core.Carriers;
+using OrderTracking.Core.Polling;
+using OrderTracking.Core.Tracking;
+using OrderTracking.Functions.Storage;
+
+namespace OrderTracking.Functions.Polling;
+
+/// <summary>
+/// <c>PollCarrier</c> (DESIGN §4, §7): calls the carrier for a leased batch, merges each answer into every order's
+/// shipment row (ETags, retried on 412), and moves the schedule row to the next due time.
+/// Exactly-once effects under at-least-once delivery come from the owning shipment row:
+/// <list type="bullet">
+/// <item>its <c>ScheduleRowKey</c> equals the request's origin → a fresh poll;</item>
+/// <item>its <c>LastLeaseRowKey</c> equals the request's lease → a retry after a crash: only finish the schedule move;</item>
+/// <item>anything else → a duplicate or stale request: drop its lease row.</item>
+/// </list>
+/// </summary>
+internal sealed partial class ShipmentPoller(
+    CarrierRegistry carriers, ShipmentUpdater updater, PollScheduleStore schedule, CarrierStateStore carrierState,
+    PollingOptions options, TimeProvider time, ILogger<ShipmentPoller> logger)
+{
+    public async Task PollAsync(PollRequest request, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = time.GetUtcNow();
+        IReadOnlyDictionary<string, CarrierTrackingResult> results;
+        if (carriers.TryGet(request.Carrier, out ICarrierTracker? tracker))
+        {
+            results = await tracker.TrackAsync(
+                [.. request.Items.Select(i => new CarrierTrackingRequest(i.TrackingNumber, i.RegisteredAt))], cancellationToken);
+        }
+        else
+        {
+            LogCarrierUnavailable(logger, request.Carrier);
+            results = request.Items.ToDictionary(i => i.TrackingNumber, _ => CarrierTrackingResult.Failed("carrier not configured", options.UnavailableCarrierRetry));
+        }
+
+        TimeSpan? throttle = results.Values.Where(r => r.Kind == CarrierResultKind.Throttled).Select(r => r.RetryAfter ?? options.ThrottleBackOff).DefaultIfEmpty().Max();
+        if (throttle > TimeSpan.Zero)
+        {
+            await carrierState.ExtendCooldownAsync(request.Carrier, now + throttle.Value, cancellationToken);
+        }
+
+        foreach (PollItem item in request.Items)
+        {
+            CarrierTrackingResult result = results.TryGetValue(item.TrackingNumber, out CarrierTrackingResult? r)
+                ? r
+                : CarrierTrackingResult.Failed("no result for number");
+            string? next = await updater.ApplyAsync(request.Carrier, item, result, now, cancellationToken);
+            await schedule.CompleteAsync(request.Carrier, item.Shard, item.LeaseRowKey, next, item.TrackingNumber, item.RegisteredAt, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Carrier {Carrier} is not configured on this instance; its shipments are retried later")]
+    private static partial void LogCarrierUnavailable(ILogger logger, string carrier);
+}

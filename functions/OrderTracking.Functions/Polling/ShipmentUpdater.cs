@@ -1,0 +1,129 @@
+using OrderTracking.Azure.Storage;
+using OrderTracking.Core.Carriers;
+using OrderTracking.Core.Polling;
+using OrderTracking.Core.Tracking;
+using OrderTracking.Functions.Storage;
+
+namespace OrderTracking.Functions.Polling;
+
+/// <summary>Applies one carrier answer to the shipment rows of every order that holds the number.</summary>
+internal sealed partial class ShipmentUpdater(
+    OrderStore orders, PollCadence cadence, PollingOptions options, ILogger<ShipmentUpdater> logger)
+{
+    private const int MaxConcurrencyRetries = 5;
+
+    /// <summary>Returns the schedule row key to move the lease to, or null to drop the lease (stop or stale request).</summary>
+    public async Task<string?> ApplyAsync(string carrier, PollItem item, CarrierTrackingResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await ApplyOnceAsync(carrier, item, result, now, cancellationToken);
+            }
+            catch (PreconditionFailedException) when (attempt < MaxConcurrencyRetries)
+            {
+                // Another instance updated a row between our read and write: read again and re-decide.
+            }
+        }
+    }
+
+    private async Task<string?> ApplyOnceAsync(string carrier, PollItem item, CarrierTrackingResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        List<ShipmentRecord> rows = [];
+        foreach (string orderKey in await orders.GetOrderKeysAsync(carrier, item.TrackingNumber, cancellationToken))
+        {
+            if (await orders.GetShipmentAsync(orderKey, carrier, item.TrackingNumber, cancellationToken) is { } row)
+            {
+                rows.Add(row);
+            }
+        }
+
+        ShipmentRecord? owner = rows.FirstOrDefault(r => r.ScheduleOwner);
+        if (owner is null || (owner.ScheduleRowKey != item.OriginRowKey && owner.LastLeaseRowKey != item.LeaseRowKey))
+        {
+            LogStaleRequest(logger, carrier);
+            return null;
+        }
+
+        if (owner.ScheduleRowKey != item.OriginRowKey)
+        {
+            // Retry of a request whose rows were already written: only the schedule move is left.
+            return owner.ScheduleRowKey;
+        }
+
+        MergeOutcome merged = TrackingMerger.Merge(owner.Tracking, result, now);
+        ShipmentRecord updatedOwner = NextOwnerState(owner, merged.State, result, item, now);
+        foreach (ShipmentRecord other in rows.Where(r => !r.ScheduleOwner))
+        {
+            await orders.UpdateShipmentAsync(other with { Tracking = updatedOwner.Tracking }, cancellationToken);
+        }
+
+        // The owner row is the commit point: once it names the new schedule row, a retry only finishes the move.
+        await orders.UpdateShipmentAsync(updatedOwner, cancellationToken);
+        if (merged.StatusChanged)
+        {
+            LogStatusChanged(logger, carrier, merged.Previous.ToWireName(), updatedOwner.Tracking.Status.ToWireName());
+        }
+
+        return updatedOwner.ScheduleRowKey;
+    }
+
+    private ShipmentRecord NextOwnerState(ShipmentRecord owner, ShipmentTracking tracking, CarrierTrackingResult result, PollItem item, DateTimeOffset now)
+    {
+        int notFound = result.Kind == CarrierResultKind.NotFound ? owner.NotFoundCount + 1 : result.Kind == CarrierResultKind.Found ? 0 : owner.NotFoundCount;
+        int failures = result.Kind is CarrierResultKind.Failed ? owner.PollFailures + 1 : 0;
+        bool confirmed = owner.DeliveryConfirmed || (owner.Tracking.Status == TrackingStatus.Delivered && result.Kind == CarrierResultKind.Found);
+
+        DateTimeOffset? nextDue;
+        if (result.Kind is CarrierResultKind.Throttled or CarrierResultKind.Failed)
+        {
+            nextDue = now + BackOff(result, failures);
+        }
+        else
+        {
+            PollDecision decision = cadence.Next(
+                new PollContext(tracking.Status, tracking.Eta, tracking.LastEventAt, owner.RegisteredAt, notFound, confirmed), now, Random.Shared);
+            if (decision.Expire)
+            {
+                tracking = tracking with { Status = TrackingStatus.Expired, UpdatedAt = now };
+            }
+
+            nextDue = decision.NextDue;
+        }
+
+        return owner with
+        {
+            Tracking = tracking,
+            NotFoundCount = notFound,
+            PollFailures = failures,
+            DeliveryConfirmed = confirmed,
+            LastPolledAt = now,
+            NextPollAt = nextDue,
+            LastLeaseRowKey = item.LeaseRowKey,
+            ScheduleRowKey = nextDue is { } due ? PollScheduleStore.RowKey(due, item.TrackingNumber) : null,
+        };
+    }
+
+    private TimeSpan BackOff(CarrierTrackingResult result, int failures)
+    {
+        if (result.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero)
+        {
+            return retryAfter;
+        }
+
+        if (result.Kind == CarrierResultKind.Throttled)
+        {
+            return options.ThrottleBackOff;
+        }
+
+        TimeSpan backOff = TimeSpan.FromTicks(options.FailureBackOff.Ticks << Math.Clamp(failures - 1, 0, 10));
+        return backOff > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : backOff;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Carrier {Carrier}: a stale or duplicate poll request was dropped")]
+    private static partial void LogStaleRequest(ILogger logger, string carrier);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Carrier {Carrier}: shipment status {Previous} -> {Current}")]
+    private static partial void LogStatusChanged(ILogger logger, string carrier, string previous, string current);
+}

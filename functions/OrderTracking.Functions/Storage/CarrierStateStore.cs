@@ -1,0 +1,30 @@
+using OrderTracking.Azure.Storage;
+
+namespace OrderTracking.Functions.Storage;
+
+/// <summary>
+/// <c>CarrierState</c>: the shared cool-down after a carrier answered 429, so every instance's scheduler backs off
+/// (DESIGN §5, §7).
+/// </summary>
+internal sealed class CarrierStateStore(StorageContext storage)
+{
+    private const string CooldownRow = "cooldown";
+
+    private TableClient Table => storage.Table(TableNames.CarrierState);
+
+    public async Task<DateTimeOffset?> GetCooldownUntilAsync(string carrier, CancellationToken cancellationToken)
+    {
+        TableEntity? e = await Table.GetEntityAsync(carrier, CooldownRow, cancellationToken: cancellationToken);
+        return e?.GetDateTimeOffset("Until");
+    }
+
+    /// <summary>Extends the cool-down to <paramref name="until"/> (never shortens one another instance set).</summary>
+    public async Task ExtendCooldownAsync(string carrier, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? current = await GetCooldownUntilAsync(carrier, cancellationToken);
+        if (current is null || current < until)
+        {
+            await Table.UpsertEntityAsync(new TableEntity(carrier, CooldownRow) { ["Until"] = until }, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace OrderTracking.Functions.Storage;
+
+/// <summary>The <c>order</c> row of the <c>Orders</c> table. Holds PII (email, name): never logged or served.</summary>
+internal sealed record OrderRecord
+{
+    public required string OrderKey { get; init; }
+    public required string Source { get; init; }
+    public required string ExternalId { get; init; }
+    public string? OrderNumber { get; init; }
+    public string? CustomerEmail { get; init; }
+    public string? CustomerName { get; init; }
+    public string? Locale { get; init; }
+    public IReadOnlyDictionary<string, string> References { get; init; } = new Dictionary<string, string>();
+    public bool Cancelled { get; init; }
+    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; init; }
+}

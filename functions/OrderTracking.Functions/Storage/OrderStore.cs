@@ -1,0 +1,79 @@
+using Azure;
+using OrderTracking.Azure.Storage;
+
+namespace OrderTracking.Functions.Storage;
+
+/// <summary>The <c>Orders</c> and <c>ShipmentIndex</c> tables.</summary>
+internal sealed class OrderStore(StorageContext storage)
+{
+    private TableClient Orders => storage.Table(TableNames.Orders);
+
+    private TableClient Index => storage.Table(TableNames.ShipmentIndex);
+
+    public async Task<OrderRecord?> GetOrderAsync(string orderKey, CancellationToken cancellationToken)
+    {
+        TableEntity? e = await Orders.GetEntityAsync(orderKey, ShipmentRows.OrderRowKey, cancellationToken: cancellationToken);
+        return e is null ? null : OrderEntityMapper.ToOrder(e);
+    }
+
+    /// <summary>Merge-upserts the order row: fields absent from <paramref name="order"/> keep their stored value.</summary>
+    public Task UpsertOrderAsync(OrderRecord order, CancellationToken cancellationToken) =>
+        Orders.UpsertEntityAsync(OrderEntityMapper.ToEntity(order), TableUpdateMode.Merge, cancellationToken);
+
+    public async Task<IReadOnlyList<ShipmentRecord>> GetShipmentsAsync(string orderKey, CancellationToken cancellationToken)
+    {
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {orderKey} and RowKey ge {ShipmentRows.ShipmentPrefix} and RowKey lt {"shipment}"}");
+        var list = new List<ShipmentRecord>();
+        await foreach (TableEntity e in Orders.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(OrderEntityMapper.ToShipment(e));
+        }
+
+        return list;
+    }
+
+    public async Task<ShipmentRecord?> GetShipmentAsync(string orderKey, string carrier, string trackingNumber, CancellationToken cancellationToken)
+    {
+        TableEntity? e = await Orders.GetEntityAsync(orderKey, ShipmentRows.RowKey(carrier, trackingNumber), cancellationToken: cancellationToken);
+        return e is null ? null : OrderEntityMapper.ToShipment(e);
+    }
+
+    /// <summary>Adds a new shipment row; false when it already exists.</summary>
+    public async Task<bool> TryAddShipmentAsync(ShipmentRecord shipment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Orders.AddEntityAsync(OrderEntityMapper.ToEntity(shipment), cancellationToken);
+            return true;
+        }
+        catch (EntityAlreadyExistsException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Replaces the shipment row if its ETag still matches; throws <see cref="PreconditionFailedException"/> otherwise.</summary>
+    public async Task<ShipmentRecord> UpdateShipmentAsync(ShipmentRecord shipment, CancellationToken cancellationToken)
+    {
+        ETag etag = await Orders.UpdateEntityAsync(
+            OrderEntityMapper.ToEntity(shipment), shipment.ETag, TableUpdateMode.Replace, cancellationToken);
+        return shipment with { ETag = etag };
+    }
+
+    public Task IndexShipmentAsync(string carrier, string trackingNumber, string orderKey, CancellationToken cancellationToken) =>
+        Index.UpsertEntityAsync(
+            new TableEntity(ShipmentRows.IndexPartition(carrier, trackingNumber), orderKey), TableUpdateMode.Merge, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> GetOrderKeysAsync(string carrier, string trackingNumber, CancellationToken cancellationToken)
+    {
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {ShipmentRows.IndexPartition(carrier, trackingNumber)}");
+        var keys = new List<string>();
+        await foreach (TableEntity e in Index.QueryAsync(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(e.RowKey);
+        }
+
+        return keys;
+    }
+}

@@ -1,0 +1,37 @@
+using Azure;
+using OrderTracking.Core.Tracking;
+
+namespace OrderTracking.Functions.Storage;
+
+/// <summary>A <c>shipment|{carrier}|{trackingNumber}</c> row of the <c>Orders</c> table.</summary>
+internal sealed record ShipmentRecord
+{
+    public required string OrderKey { get; init; }
+    public required string Carrier { get; init; }
+    public required string TrackingNumber { get; init; }
+    public string? TrackingUrl { get; init; }
+    public string? PlatformShipmentId { get; init; }
+    public required DateTimeOffset RegisteredAt { get; init; }
+    public ShipmentTracking Tracking { get; init; } = new();
+
+    /// <summary>Other carriers to try, in order, when this one answers "not found" (detection ranking).</summary>
+    public IReadOnlyList<string> Candidates { get; init; } = [];
+
+    /// <summary>True for the one shipment row (per carrier + number) that owns the poll schedule.</summary>
+    public bool ScheduleOwner { get; init; }
+
+    /// <summary>The <c>PollSchedule</c> row key that currently schedules this shipment (owner only).</summary>
+    public string? ScheduleRowKey { get; init; }
+
+    /// <summary>The lease row key whose poll produced the current <see cref="ScheduleRowKey"/> (crash recovery).</summary>
+    public string? LastLeaseRowKey { get; init; }
+
+    public DateTimeOffset? LastPolledAt { get; init; }
+    public DateTimeOffset? NextPollAt { get; init; }
+    public int NotFoundCount { get; init; }
+    public int PollFailures { get; init; }
+    public bool DeliveryConfirmed { get; init; }
+    public ETag ETag { get; init; }
+
+    public string RowKey => ShipmentRows.RowKey(Carrier, TrackingNumber);
+}

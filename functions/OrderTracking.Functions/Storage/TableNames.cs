@@ -1,0 +1,14 @@
+namespace OrderTracking.Functions.Storage;
+
+/// <summary>Table names (DESIGN §5, contract).</summary>
+internal static class TableNames
+{
+    public const string Orders = "Orders";
+    public const string ShipmentIndex = "ShipmentIndex";
+    public const string PollSchedule = "PollSchedule";
+    public const string Notifications = "Notifications";
+    public const string WebhookReceipts = "WebhookReceipts";
+    public const string CarrierState = "CarrierState";
+
+    public static IReadOnlyList<string> All { get; } = [Orders, ShipmentIndex, PollSchedule, Notifications, WebhookReceipts, CarrierState];
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using OrderTracking.Azure.Storage;
+
+namespace OrderTracking.Functions.Storage;
+
+/// <summary>
+/// <c>WebhookReceipts</c> (<c>{source}|{yyyyMMdd}</c> / provider event id): drops obvious duplicate deliveries
+/// early. An optimization only: every consumer stays idempotent.
+/// </summary>
+internal sealed class WebhookReceiptStore(StorageContext storage)
+{
+    private TableClient Table => storage.Table(TableNames.WebhookReceipts);
+
+    public static string Partition(string source, DateTimeOffset day) =>
+        $"{source}|{day.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
+
+    /// <summary>True when the event was recorded today or yesterday (a retry that crosses midnight).</summary>
+    public async Task<bool> SeenAsync(string source, string eventId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        string rowKey = SafeRowKey(eventId);
+        return await Table.GetEntityAsync(Partition(source, now), rowKey, ["PartitionKey"], cancellationToken) is not null
+            || await Table.GetEntityAsync(Partition(source, now.AddDays(-1)), rowKey, ["PartitionKey"], cancellationToken) is not null;
+    }
+
+    public Task RecordAsync(string source, string eventId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(new TableEntity(Partition(source, now), SafeRowKey(eventId)) { ["ReceivedAt"] = now }, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Provider ids are opaque; keep them table-safe (no '/', '\', '#', '?', control characters).</summary>
+    private static string SafeRowKey(string eventId)
+    {
+        Span<char> chars = eventId.Length <= 256 ? stackalloc char[eventId.Length] : new char[eventId.Length];
+        for (int i = 0; i < eventId.Length; i++)
+        {
+            char c = eventId[i];
+            chars[i] = c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c;
+        }
+
+        return new string(chars);
+    }
+}

@@ -1,0 +1,24 @@
+using OrderTracking.Functions.Storage;
+
+namespace OrderTracking.Functions.Tracking;
+
+/// <summary>Maps stored shipments to the public view: only tracking facts, never customer data.</summary>
+internal static class TrackingViewMapper
+{
+    public static ShipmentView ToView(ShipmentRecord s, string publicBaseUrl) => new(
+        s.Carrier,
+        s.TrackingNumber,
+        SafeUrl(s.TrackingUrl) ?? TrackingUrls.For(s.Carrier, s.TrackingNumber, publicBaseUrl),
+        s.Tracking.Status,
+        s.Tracking.Reason,
+        s.Tracking.Delayed,
+        s.Tracking.Eta,
+        s.Tracking.UpdatedAt,
+        [.. s.Tracking.Events.Select(e => new EventView(e.Time, e.Status, e.Description, e.City, e.Region, e.Country))]);
+
+    /// <summary>A platform-supplied URL is served only when it is absolute http(s): no <c>javascript:</c> links.</summary>
+    private static string? SafeUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri.AbsoluteUri
+            : null;
+}

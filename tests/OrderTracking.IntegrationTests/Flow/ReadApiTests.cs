@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OrderTracking.IntegrationTests.Infrastructure;
+
+namespace OrderTracking.IntegrationTests.Flow;
+
+/// <summary><c>POST /api/shipments</c> and <c>GET /api/tracking/{orderKey}</c> through the DevHost (DESIGN §9).</summary>
+public sealed class ReadApiTests(FunctionAppFixture app) : IClassFixture<FunctionAppFixture>
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
+
+    private static HttpRequestMessage Register(object body, string? key = FunctionAppFixture.FunctionKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/shipments") { Content = JsonContent.Create(body) };
+        if (key is not null)
+        {
+            request.Headers.Add("x-functions-key", key);
+        }
+
+        return request;
+    }
+
+    private static object Order(string id, string number) => new
+    {
+        orderId = id,
+        email = "ana@example.com",
+        name = "Ana",
+        locale = "es",
+        shipments = new[] { new { carrier = (string?)null, trackingNumber = number, trackingUrl = (string?)null } },
+    };
+
+    [Fact]
+    public async Task RegisterShipments_WithoutFunctionKey_Is401()
+    {
+        using HttpResponseMessage response = await app.Client.SendAsync(Register(Order("A-401", "SBX2KEY00001"), key: null));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RegisterShipments_InvalidBody_Is400WithEveryProblem()
+    {
+        using HttpResponseMessage response = await app.Client.SendAsync(Register(new
+        {
+            orderId = "bad/id",
+            email = "not-an-email",
+            shipments = new[] { new { carrier = "nope", trackingNumber = "12" } },
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using JsonDocument problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        JsonElement errors = problem.RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("orderId", out _));
+        Assert.True(errors.TryGetProperty("email", out _));
+        Assert.True(errors.TryGetProperty("shipments[0].carrier", out _));
+    }
+
+    [Theory]
+    [InlineData("{not json", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("{}", "text/plain", HttpStatusCode.UnsupportedMediaType)]
+    public async Task RegisterShipments_BadInput_Is4xx(string body, string contentType, HttpStatusCode expected)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/shipments") { Content = new StringContent(body, System.Text.Encoding.UTF8, contentType) };
+        request.Headers.Add("x-functions-key", FunctionAppFixture.FunctionKey);
+        using HttpResponseMessage response = await app.Client.SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RegisterShipments_SameBodyTwice_OneShipmentAndAWorkingToken()
+    {
+        using HttpResponseMessage first = await app.Client.SendAsync(Register(Order("A-1001", "SBX3REG00001")));
+        using HttpResponseMessage second = await app.Client.SendAsync(Register(Order("A-1001", "SBX3REG00001")));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        using JsonDocument answer = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
+        Assert.Equal("api:A-1001", answer.RootElement.GetProperty("orderKey").GetString());
+        string token = answer.RootElement.GetProperty("token").GetString()!;
+
+        await Eventually.UntilAsync(() => TrackingClient.StatusAsync(app.Client, "api:A-1001"), s => s == "outForDelivery", s_timeout, "SBX3 out for delivery");
+        (HttpStatusCode status, JsonDocument? body) = await TrackingClient.GetAsync(app.Client, "api:A-1001", token);
+        using (body)
+        {
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Single(body!.RootElement.GetProperty("shipments").EnumerateArray());
+        }
+    }
+
+    [Fact]
+    public async Task TrackingApi_BadTokenAndUnknownOrder_AreTheSame404()
+    {
+        using HttpResponseMessage registered = await app.Client.SendAsync(Register(Order("A-404", "SBX2NF000001")));
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        await Eventually.UntilAsync(() => TrackingClient.StatusAsync(app.Client, "api:A-404"), s => s is not null, s_timeout, "registration");
+
+        using HttpResponseMessage badToken = await app.Client.GetAsync("api/tracking/api:A-404?token=" + TrackingClient.Token("api:OTHER"));
+        using HttpResponseMessage unknown = await app.Client.GetAsync("api/tracking/api:NOPE?token=" + TrackingClient.Token("api:NOPE"));
+        using HttpResponseMessage noToken = await app.Client.GetAsync("api/tracking/api:A-404");
+
+        Assert.Equal(HttpStatusCode.NotFound, badToken.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, noToken.StatusCode);
+        Assert.Equal(await badToken.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task TrackingApi_ETagAndCors_AreServed()
+    {
+        using HttpResponseMessage registered = await app.Client.SendAsync(Register(Order("A-ETAG", "SBX1ETAG0001")));
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        await Eventually.UntilAsync(() => TrackingClient.StatusAsync(app.Client, "api:A-ETAG"), s => s == "labelCreated", s_timeout, "label created");
+        string url = "api/tracking/api:A-ETAG?token=" + TrackingClient.Token("api:A-ETAG");
+
+        var get = new HttpRequestMessage(HttpMethod.Get, url);
+        get.Headers.Add("Origin", "https://shop.example.com");
+        using HttpResponseMessage first = await app.Client.SendAsync(get);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("https://shop.example.com", first.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("max-age=60", first.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.True(first.Headers.CacheControl.Private);
+        string etag = first.Headers.ETag!.Tag;
+
+        var conditional = new HttpRequestMessage(HttpMethod.Get, url);
+        conditional.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        using HttpResponseMessage second = await app.Client.SendAsync(conditional);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+
+        var foreign = new HttpRequestMessage(HttpMethod.Get, url);
+        foreign.Headers.Add("Origin", "https://evil.example.net");
+        using HttpResponseMessage third = await app.Client.SendAsync(foreign);
+        Assert.False(third.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using OrderTracking.Azure.Storage;
+using OrderTracking.Azurite;
+using OrderTracking.DevHost;
+
+namespace OrderTracking.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole system for one test class: a fresh Azurite, the real handler process built from
+/// <c>functions/OrderTracking.Functions</c>, and the DevHost driving it over HTTP, queues and timers.
+/// The app root is a copy of the build output whose <c>host.json</c> only has faster queue polling and retry
+/// timings, so a test does not wait minutes for a visibility timeout.
+/// </summary>
+public sealed class FunctionAppFixture : IAsyncLifetime
+{
+    public const string FunctionKey = "integration-function-key";
+    public const string ReadTokenKey = "integration-read-token-key-0123456789";
+    public const string ShopifySecret = "integration-shopify-secret";
+    public const string StripeSecret = "whsec_integration_secret";
+
+    private AzuriteInstance? _azurite;
+    private DevHostServer? _host;
+    private string? _appRoot;
+
+    public DevHostServer Host => _host ?? throw new InvalidOperationException("not started");
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public TableServiceClient Tables { get; private set; } = null!;
+
+    public QueueServiceClient Queues { get; private set; } = null!;
+
+    public string OutboxDirectory { get; } = Path.Combine(Path.GetTempPath(), "ot-outbox-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Extra or overridden app settings for a derived fixture.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteInstance.StartAsync(new AzuriteOptions { InMemory = true });
+        StorageConnection connection = StorageConnection.FromConnectionString(_azurite.ConnectionString);
+        Tables = connection.CreateTableServiceClient();
+        Queues = connection.CreateQueueServiceClient();
+        _appRoot = CopyAppRoot();
+
+        var options = new DevHostOptions { AppRoot = _appRoot, Port = 0, StorageConnectionString = _azurite.ConnectionString, FunctionKey = FunctionKey };
+        foreach ((string key, string? value) in DefaultSettings().Concat(ExtraSettings))
+        {
+            options.Settings[key] = value;
+        }
+
+        _host = await DevHostServer.StartAsync(options);
+        Client = new HttpClient { BaseAddress = _host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+
+        TryDelete(_appRoot);
+        TryDelete(OutboxDirectory);
+    }
+
+    private Dictionary<string, string?> DefaultSettings() => new()
+    {
+        ["PollSchedule"] = "*/1 * * * * *",
+        ["Polling:Cadence:Fixed"] = "00:00:01",
+        ["Polling:Cadence:Jitter"] = "0",
+        ["Polling:Lease"] = "00:00:20",
+        ["Carriers:Sandbox:StepSeconds"] = "2",
+        ["Tracking:ReadTokenKey"] = ReadTokenKey,
+        ["Tracking:AllowedOrigins"] = "https://shop.example.com",
+        ["Tracking:PublicBaseUrl"] = "http://localhost:7071",
+        ["Shopify:WebhookSecrets"] = ShopifySecret,
+        ["Stripe:WebhookSecrets"] = StripeSecret,
+        ["Email:OutboxDirectory"] = OutboxDirectory,
+    };
+
+    private static string CopyAppRoot()
+    {
+        string source = RepositoryPaths.FunctionAppOutput;
+        string target = Path.Combine(Path.GetTempPath(), "ot-app-" + Guid.NewGuid().ToString("N"));
+        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string dest = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(dest, File.GetUnixFileMode(file));
+            }
+        }
+
+        string hostJsonPath = Path.Combine(target, "host.json");
+        JsonNode hostJson = JsonNode.Parse(File.ReadAllText(hostJsonPath))!;
+        JsonNode queues = hostJson["extensions"]!["queues"]!;
+        queues["visibilityTimeout"] = "00:00:00.200";
+        queues["maxPollingInterval"] = "00:00:00.200";
+        File.WriteAllText(hostJsonPath, hostJson.ToJsonString());
+        return target;
+    }
+
+    private static void TryDelete(string? directory)
+    {
+        try
+        {
+            if (directory is not null && Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort: temp folders.
+        }
+    }
+}
