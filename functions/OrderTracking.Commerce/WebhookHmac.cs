@@ -44,10 +44,18 @@ internal static class WebhookHmac
                 return;
             }
 
-            using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
-            hmac.AppendData(prefix);
-            hmac.AppendData(message);
-            hmac.GetHashAndReset(destination);
+            // One-shot HMAC over prefix + message in a pooled buffer: avoids IncrementalHash's allocations.
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(prefix.Length + message.Length);
+            try
+            {
+                prefix.CopyTo(buffer);
+                message.CopyTo(buffer.AsSpan(prefix.Length));
+                HMACSHA256.HashData(key, buffer.AsSpan(0, prefix.Length + message.Length), destination);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
         finally
         {

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderTracking.Commerce.PayPal;
+using OrderTracking.Commerce.Shopify;
+using OrderTracking.Commerce.Stripe;
+
+namespace OrderTracking.Commerce;
+
+/// <summary>DI registration for the commerce building blocks.</summary>
+public static class CommerceServiceCollectionExtensions
+{
+    private static readonly TimeSpan s_certificateTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan s_apiTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Binds <see cref="StripeOptions"/>, <see cref="ShopifyOptions"/> and <see cref="PayPalOptions"/> from the
+    /// <c>Stripe</c>, <c>Shopify</c> and <c>PayPal</c> sections (comma-separated secret lists split into lists), and registers
+    /// the PayPal HTTP clients, <see cref="PayPalWebhookVerifier"/> and <see cref="PayPalEventParser"/> as singletons.
+    /// The Stripe and Shopify verifiers and parsers are static and need no registration.
+    /// </summary>
+    public static IServiceCollection AddCommerce(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        IConfigurationSection stripe = configuration.GetSection(StripeOptions.SectionName);
+        IConfigurationSection shopify = configuration.GetSection(ShopifyOptions.SectionName);
+        services.AddOptions<StripeOptions>().Configure(o =>
+        {
+            o.WebhookSecrets = ReadList(stripe, nameof(StripeOptions.WebhookSecrets));
+            o.ApiKey = stripe[nameof(StripeOptions.ApiKey)] ?? o.ApiKey;
+            o.BaseUrl = stripe[nameof(StripeOptions.BaseUrl)] ?? o.BaseUrl;
+            o.SignatureToleranceSeconds = int.TryParse(stripe[nameof(StripeOptions.SignatureToleranceSeconds)], out int tolerance) ? tolerance : o.SignatureToleranceSeconds;
+        });
+        services.AddOptions<ShopifyOptions>().Configure(o =>
+        {
+            o.WebhookSecrets = ReadList(shopify, nameof(ShopifyOptions.WebhookSecrets));
+            o.ShopDomain = shopify[nameof(ShopifyOptions.ShopDomain)] ?? o.ShopDomain;
+            o.AccessToken = shopify[nameof(ShopifyOptions.AccessToken)] ?? o.AccessToken;
+            o.ApiVersion = shopify[nameof(ShopifyOptions.ApiVersion)] ?? o.ApiVersion;
+            o.BaseUrl = shopify[nameof(ShopifyOptions.BaseUrl)] ?? o.BaseUrl;
+        });
+        services.AddOptions<PayPalOptions>().Bind(configuration.GetSection(PayPalOptions.SectionName));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(PayPalHttp.ApiClient, c => c.Timeout = s_apiTimeout);
+        services.AddHttpClient(PayPalHttp.CertificateClient, c =>
+        {
+            c.Timeout = s_certificateTimeout;
+            c.MaxResponseContentBufferSize = PayPalHttp.MaxCertificateBytes;
+        }).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+
+        services.TryAddSingleton(_ => new PayPalCertificateValidator());
+        services.TryAddSingleton<PayPalAccessTokenProvider>();
+        services.TryAddSingleton<PayPalCertificateProvider>();
+        services.TryAddSingleton<PayPalOrdersClient>();
+        services.TryAddSingleton<PayPalVerificationApiClient>();
+        services.TryAddSingleton(sp => new PayPalWebhookVerifier(
+            sp.GetRequiredService<IOptions<PayPalOptions>>(),
+            sp.GetRequiredService<PayPalCertificateProvider>(),
+            sp.GetRequiredService<PayPalVerificationApiClient>(),
+            sp.GetRequiredService<ILogger<PayPalWebhookVerifier>>()));
+        services.TryAddSingleton(sp => new PayPalEventParser(sp.GetRequiredService<PayPalOrdersClient>()));
+        return services;
+    }
+
+    /// <summary>A list from a comma-separated value (<c>Key=a,b</c>) and/or indexed children (<c>Key:0</c>, <c>Key:1</c>).</summary>
+    internal static IReadOnlyList<string> ReadList(IConfigurationSection section, string key)
+    {
+        IConfigurationSection child = section.GetSection(key);
+        IEnumerable<string?> raw = [child.Value, .. child.GetChildren().Select(c => c.Value)];
+        return [.. raw.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)];
+    }
+}
