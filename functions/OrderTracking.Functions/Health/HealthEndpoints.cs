@@ -22,7 +22,7 @@ internal static class HealthEndpoints
                 await storage.Table(TableNames.Orders).GetEntityAsync("health", "probe", cancellationToken: cancellationToken);
                 return Results.Ok(new { status = "healthy", version = s_version, storage = "reachable" });
             }
-            catch (Exception ex) when (Ingestion.InboundQueue.IsUnavailable(ex) || ex is Azure.RequestFailedException)
+            catch (Exception ex) when (Ingestion.InboundQueue.IsUnavailable(ex) || ex is global::Azure.RequestFailedException)
             {
                 return Results.Json(new { status = "unhealthy", version = s_version, storage = "unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }

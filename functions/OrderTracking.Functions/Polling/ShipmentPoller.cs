@@ -1,7 +1,5 @@
 using OrderTracking.Carriers;
 using OrderTracking.Core.Carriers;
-using OrderTracking.Core.Polling;
-using OrderTracking.Core.Tracking;
 using OrderTracking.Functions.Storage;
 
 namespace OrderTracking.Functions.Polling;

@@ -63,7 +63,7 @@ internal sealed partial class ShipmentUpdater(
         await orders.UpdateShipmentAsync(updatedOwner, cancellationToken);
         if (merged.StatusChanged)
         {
-            LogStatusChanged(logger, carrier, merged.Previous.ToWireName(), updatedOwner.Tracking.Status.ToWireName());
+            LogStatusChanged(logger, carrier, merged.Previous, updatedOwner.Tracking.Status);
         }
 
         return updatedOwner.ScheduleRowKey;
@@ -125,5 +125,5 @@ internal sealed partial class ShipmentUpdater(
     private static partial void LogStaleRequest(ILogger logger, string carrier);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Carrier {Carrier}: shipment status {Previous} -> {Current}")]
-    private static partial void LogStatusChanged(ILogger logger, string carrier, string previous, string current);
+    private static partial void LogStatusChanged(ILogger logger, string carrier, TrackingStatus previous, TrackingStatus current);
 }

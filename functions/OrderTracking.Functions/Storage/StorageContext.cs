@@ -3,40 +3,37 @@ using OrderTracking.Azure.Storage;
 namespace OrderTracking.Functions.Storage;
 
 /// <summary>
-/// The app's tables and queues, created once per process on first use (idempotent: <c>CreateIfNotExists</c>),
-/// so a fresh storage account or Azurite needs no provisioning step.
+/// The app's tables and queues, created once per process on first use (idempotent <c>CreateIfNotExists</c>), so a
+/// fresh storage account or Azurite needs no provisioning step. A failed attempt is retried by the next caller.
 /// </summary>
 internal sealed class StorageContext(TableServiceClient tables, QueueServiceClient queues)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile bool _ready;
+    private Task? _created;
 
     public TableClient Table(string name) => tables.GetTableClient(name);
 
     public QueueClient Queue(string name) => queues.GetQueueClient(name);
 
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        if (_ready)
+        Task? current = Volatile.Read(ref _created);
+        if (current is { IsCompletedSuccessfully: true })
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        await _gate.WaitAsync(cancellationToken);
-        try
+        if (current is null || current.IsFaulted || current.IsCanceled)
         {
-            if (!_ready)
-            {
-                await Task.WhenAll(
-                    TableNames.All.Select(t => tables.GetTableClient(t).CreateIfNotExistsAsync(cancellationToken))
-                        .Concat(QueueNames.All.SelectMany(q => new[] { q, QueueNames.Poison(q) })
-                            .Select(q => queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken))));
-                _ready = true;
-            }
+            Task attempt = CreateAllAsync();
+            current = Interlocked.CompareExchange(ref _created, attempt, current) == current ? attempt : Volatile.Read(ref _created)!;
         }
-        finally
-        {
-            _gate.Release();
-        }
+
+        return current.WaitAsync(cancellationToken);
     }
+
+    // Not tied to one caller's token: the work is shared by every caller waiting on it.
+    private Task CreateAllAsync() => Task.WhenAll(
+        TableNames.All.Select(t => tables.GetTableClient(t).CreateIfNotExistsAsync(CancellationToken.None))
+            .Concat(QueueNames.All.SelectMany(q => new[] { q, QueueNames.Poison(q) })
+                .Select(q => queues.GetQueueClient(q).CreateIfNotExistsAsync(CancellationToken.None))));
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using OrderTracking.Core.Orders;
 using OrderTracking.Core.Security;
 using OrderTracking.Functions.Hosting;

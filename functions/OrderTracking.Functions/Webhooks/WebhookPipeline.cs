@@ -59,7 +59,7 @@ internal sealed partial class WebhookPipeline(InboundQueue queue, WebhookReceipt
         {
             await receipts.RecordAsync(source, eventId, now, cancellationToken);
         }
-        catch (Exception ex) when (InboundQueue.IsUnavailable(ex) || ex is Azure.RequestFailedException)
+        catch (Exception ex) when (InboundQueue.IsUnavailable(ex) || ex is global::Azure.RequestFailedException)
         {
             LogReceiptFailed(logger, source, ex.GetType().Name);
         }
