@@ -49,6 +49,9 @@ param maximumInstanceCount int = 100
 ])
 param instanceMemoryMB int = 2048
 
+@description('Log Analytics daily ingestion cap in GB (the main variable monitoring cost); -1 = no cap.')
+param logDailyQuotaGb int = -1
+
 // ---------------------------------------------------------------------------------------------------------------
 // Non-secret app settings (DESIGN §10)
 // ---------------------------------------------------------------------------------------------------------------
@@ -193,6 +196,7 @@ module monitoring 'app/monitoring.bicep' = {
     applicationInsightsName: '${abbrs.insightsComponents}${resourceToken}'
     location: location
     tags: tags
+    dailyQuotaGb: logDailyQuotaGb
   }
 }
 
