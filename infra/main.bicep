@@ -141,6 +141,9 @@ var serviceName = 'api' // == the service key in azure.yaml
 var functionAppName = '${abbrs.webSitesFunctions}${serviceName}-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(toLower(uniqueString(functionAppName, resourceToken)), 7)}'
 var defaultRuntimeVersion = functionRuntimeName == 'custom' ? '1.0' : '10.0'
+var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
+// Known before deployment (keeps the Key Vault references below free of runtime values).
+var keyVaultUri = 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/'
 var runtimeVersion = empty(functionRuntimeVersion) ? defaultRuntimeVersion : functionRuntimeVersion
 
 // App-setting name -> secret value. Names use __ (DESIGN §10); Key Vault stores them with -- instead.
@@ -216,7 +219,7 @@ module keyVault 'app/keyvault.bicep' = {
   name: 'keyvault'
   scope: rg
   params: {
-    name: '${abbrs.keyVaultVaults}${resourceToken}'
+    name: keyVaultName
     location: location
     tags: tags
     identityPrincipalId: identity.outputs.principalId
@@ -240,10 +243,10 @@ module email 'app/email.bicep' = if (emailEnabled) {
 }
 
 // Key Vault references: versionless SecretUri, so a rotated secret is picked up on restart or within 24 h.
-var secretReferences = toObject(enabledSecretNames, name => name, name => '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${replace(name, '__', '--')}/)')
+var secretReferences = toObject(enabledSecretNames, name => name, name => '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${replace(name, '__', '--')}/)')
 
 var emailConnectionStringSetting = {
-  Email__ConnectionString: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/Email--ConnectionString/)'
+  Email__ConnectionString: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/Email--ConnectionString/)'
 }
 var emailEndpointSettings = emailEnabled ? {
   Email__Endpoint: email.outputs.endpoint
@@ -287,9 +290,11 @@ module api 'app/api.bicep' = {
     publicBaseUrl: trackingPublicBaseUrl
     appSettings: union(plainSettings, emailSettings, secretReferences, additionalAppSettings)
   }
-  // Roles first: the host needs storage on start-up, and Key Vault references resolve at start-up.
+  // Roles first: the host needs storage on start-up, and Key Vault references (secrets + Secrets User role, both in
+  // the keyVault module) resolve at start-up.
   dependsOn: [
     rbac
+    keyVault
   ]
 }
 
