@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderTracking.Carriers.Http;
+using OrderTracking.Carriers.Limits;
 using OrderTracking.Carriers.Sandbox;
+using OrderTracking.Carriers.Ups;
 using OrderTracking.Core.Carriers;
 
 namespace OrderTracking.Carriers;
@@ -11,8 +14,9 @@ public static class CarrierServiceCollectionExtensions
 {
     /// <summary>
     /// Registers every enabled <see cref="ICarrierTracker"/> (the sandbox always; UPS, FedEx, USPS and DHL when their
-    /// credentials are set or <c>Carriers:{Carrier}:Enabled</c> is true), <see cref="CarrierResolver"/> and
-    /// <see cref="CarrierRegistry"/>. Options are validated at start.
+    /// credentials are set or <c>Carriers:{Carrier}:Enabled</c> is true; <c>Enabled=false</c> switches one off),
+    /// <see cref="CarrierResolver"/>, <see cref="CarrierRegistry"/> and <see cref="CarrierBudget"/>. Options are
+    /// validated at start; an enabled carrier without credentials fails validation.
     /// </summary>
     public static IServiceCollection AddCarriers(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,12 +25,41 @@ public static class CarrierServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CarrierResolver>();
         services.TryAddSingleton<CarrierRegistry>();
+        services.TryAddSingleton(CarrierBudget.FromConfiguration(configuration));
+        services.TryAddSingleton(new CarrierResilienceOptions());
+        services.TryAddSingleton<CarrierClientServices>();
+        services.AddHttpClient(CarrierClientServices.HttpClientName);
 
         services.AddOptions<SandboxOptions>()
             .Bind(configuration.GetSection(SandboxOptions.SectionName))
             .Validate(o => o.StepSeconds >= 1, "Carriers:Sandbox:StepSeconds must be at least 1.")
             .ValidateOnStart();
         services.AddSingleton<ICarrierTracker, SandboxCarrierTracker>();
+
+        if (IsEnabled(configuration, UpsOptions.SectionName, "ClientId", "ClientSecret"))
+        {
+            services.AddOptions<UpsOptions>()
+                .Bind(configuration.GetSection(UpsOptions.SectionName))
+                .Validate(o => HasAll(o.ClientId, o.ClientSecret), "Carriers:Ups needs ClientId and ClientSecret.")
+                .ValidateOnStart();
+            services.AddSingleton<UpsClient>();
+            services.AddSingleton<ICarrierTracker, UpsAdapter>();
+        }
+
         return services;
     }
+
+    /// <summary>Enabled when <c>:Enabled</c> says so, otherwise when every credential key has a value.</summary>
+    internal static bool IsEnabled(IConfiguration configuration, string section, params string[] credentialKeys)
+    {
+        IConfigurationSection config = configuration.GetSection(section);
+        if (bool.TryParse(config["Enabled"], out bool enabled))
+        {
+            return enabled;
+        }
+
+        return credentialKeys.All(key => !string.IsNullOrWhiteSpace(config[key]));
+    }
+
+    private static bool HasAll(params string?[] values) => values.All(v => !string.IsNullOrWhiteSpace(v));
 }

@@ -56,7 +56,8 @@ internal static class TableEntityJson
             else if (!name.Contains('@', StringComparison.Ordinal) && !name.StartsWith("odata.", StringComparison.Ordinal)
                 && property.Value.ValueKind != JsonValueKind.Null)
             {
-                string? type = json.TryGetProperty(name + TypeSuffix, out JsonElement t) ? t.GetString() : null;
+                string? type = json.TryGetProperty(name + TypeSuffix, out JsonElement t) ? t.GetString()
+                    : name == TableEntity.TimestampName ? "Edm.DateTime" : null;
                 entity[name] = ReadValue(property.Value, type);
             }
         }
@@ -130,6 +131,6 @@ internal static class TableEntityJson
     {
         string raw = value.GetRawText();
         bool integral = raw.AsSpan().IndexOfAny(".eE") < 0;
-        return integral && value.TryGetInt32(out int i) ? i : value.GetDouble();
+        return integral && value.TryGetInt32(out int i) ? (object)i : value.GetDouble();
     }
 }

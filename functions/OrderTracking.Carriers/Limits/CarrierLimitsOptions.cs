@@ -1,0 +1,55 @@
+using OrderTracking.Core.Tracking;
+
+namespace OrderTracking.Carriers.Limits;
+
+/// <summary>
+/// One carrier's request budget (configuration <c>Carriers:{Carrier}:RequestsPerSecond</c>, <c>:RequestsPerDay</c>,
+/// <c>:MaxBatch</c>). Defaults are the published limits (carriers.md §0, §1, §8); see <see cref="DefaultsFor"/>.
+/// </summary>
+public sealed class CarrierLimitsOptions
+{
+    /// <summary>Sustained requests per second (may be fractional: 1/60 = one a minute). Must be &gt; 0.</summary>
+    public double RequestsPerSecond { get; set; }
+
+    /// <summary>Requests per UTC day; 0 means no daily cap.</summary>
+    public int RequestsPerDay { get; set; }
+
+    /// <summary>Most tracking numbers one request may carry (FedEx 30; others 1).</summary>
+    public int MaxBatch { get; set; } = 1;
+
+    /// <summary>Requests allowed per minute, rounded down (at least 1 when <see cref="RequestsPerSecond"/> &gt; 0).</summary>
+    public int RequestsPerMinute => RequestsPerSecond <= 0 ? 0 : Math.Max(1, (int)Math.Floor(RequestsPerSecond * 60));
+
+    /// <summary>
+    /// Published defaults: FedEx 1,400 per 10 s (140/s), 100,000 a day, batches of 30; DHL starter tier 1/s and
+    /// 250 a day; USPS an hourly quota (~60/h reported, so 1/min and 1,440 a day); UPS unpublished, so a conservative
+    /// 2/s and 10,000 a day; the sandbox 100/s, no daily cap.
+    /// </summary>
+    public static CarrierLimitsOptions DefaultsFor(string carrier) => carrier switch
+    {
+        CarrierCodes.FedEx => new() { RequestsPerSecond = 140, RequestsPerDay = 100_000, MaxBatch = 30 },
+        CarrierCodes.Dhl => new() { RequestsPerSecond = 1, RequestsPerDay = 250, MaxBatch = 1 },
+        CarrierCodes.Usps => new() { RequestsPerSecond = 1.0 / 60, RequestsPerDay = 1_440, MaxBatch = 1 },
+        CarrierCodes.Ups => new() { RequestsPerSecond = 2, RequestsPerDay = 10_000, MaxBatch = 1 },
+        _ => new() { RequestsPerSecond = 100, RequestsPerDay = 0, MaxBatch = 1 },
+    };
+
+    /// <summary>Throws when a value is out of range (called at start).</summary>
+    public void Validate(string carrier)
+    {
+        if (!(RequestsPerSecond > 0) || double.IsInfinity(RequestsPerSecond))
+        {
+            throw new InvalidOperationException($"Carriers:{carrier}:RequestsPerSecond must be a positive number.");
+        }
+
+        if (RequestsPerDay < 0)
+        {
+            throw new InvalidOperationException($"Carriers:{carrier}:RequestsPerDay must be 0 (no cap) or positive.");
+        }
+
+        if (MaxBatch < 1)
+        {
+            throw new InvalidOperationException($"Carriers:{carrier}:MaxBatch must be at least 1.");
+        }
+    }
+}
