@@ -25,17 +25,19 @@ internal static class MimeEncoding
     /// <summary>RFC 2047 "B" encoded-words of whole characters, folded onto continuation lines.</summary>
     public static string EncodeWords(string value, int prefixLength)
     {
-        _ = prefixLength; // every word fits on a line after any header name we use (<= 75 + 6 chars)
+        // The first word shares its line with "Name: "; keep every line within 78 characters (RFC 5322 §2.1.1).
+        int limit = Math.Clamp((76 - prefixLength - 12) / 4 * 3, 3, MaxEncodedWordBytes);
         var words = new List<string>();
         var chunk = new List<byte>(MaxEncodedWordBytes);
         Span<byte> buffer = stackalloc byte[4];
         foreach (Rune rune in value.EnumerateRunes())
         {
             int length = rune.EncodeToUtf8(buffer);
-            if (chunk.Count + length > MaxEncodedWordBytes)
+            if (chunk.Count + length > limit && chunk.Count > 0)
             {
                 words.Add(Word(chunk));
                 chunk.Clear();
+                limit = MaxEncodedWordBytes;
             }
 
             chunk.AddRange(buffer[..length]);
