@@ -9,7 +9,7 @@ namespace OrderTracking.Core.Notifications;
 /// <remarks>
 /// Accessibility: <c>&lt;html lang&gt;</c>, one <c>h1</c> and an <c>h2</c> over a definition list, no images, no external
 /// resources (inline styles only), a descriptive link text plus the address itself. Colours on white
-/// <c>#ffffff</c>: text <c>#1f1f1f</c> (16.4:1), link <c>#0b57d0</c> (6.4:1), footer <c>#4d4d4d</c> (8.5:1), all above
+/// <c>#ffffff</c>: text <c>#1f1f1f</c> (16.5:1), link <c>#0b57d0</c> (6.4:1), footer <c>#4d4d4d</c> (8.4:1), all above
 /// WCAG AA 4.5:1. Every value is HTML-encoded (the customer name is untrusted) and stripped of control characters.
 /// </remarks>
 public static class EmailTemplateRenderer
