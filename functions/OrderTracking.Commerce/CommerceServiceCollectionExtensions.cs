@@ -70,6 +70,10 @@ public static class CommerceServiceCollectionExtensions
     {
         IConfigurationSection child = section.GetSection(key);
         IEnumerable<string?> raw = [child.Value, .. child.GetChildren().Select(c => c.Value)];
-        return [.. raw.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)];
+        // An unresolved Key Vault reference stays in the setting as literal text: treat it as "not configured"
+        // (fail closed) rather than as a guessable secret.
+        return [.. raw.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(v => !v.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.Ordinal)];
     }
 }

@@ -13,6 +13,9 @@ public sealed class PayPalEventParser
 {
     private const string OrderApproved = "CHECKOUT.ORDER.APPROVED";
     private const string CaptureCompleted = "PAYMENT.CAPTURE.COMPLETED";
+
+    /// <summary>The event types <see cref="ParseAsync"/> turns into orders; any other type is ignored.</summary>
+    public static IReadOnlySet<string> HandledEventTypes { get; } = new HashSet<string>(StringComparer.Ordinal) { OrderApproved, CaptureCompleted };
     private const string OrderLinkPath = "/v2/checkout/orders/";
 
     private readonly PayPalOrdersClient _orders;

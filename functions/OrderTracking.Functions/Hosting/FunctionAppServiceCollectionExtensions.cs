@@ -1,5 +1,6 @@
 using OrderTracking.Azure.Storage;
 using OrderTracking.Carriers;
+using OrderTracking.Commerce;
 using OrderTracking.Core.Polling;
 using OrderTracking.Functions.Ingestion;
 using OrderTracking.Functions.Polling;
@@ -17,6 +18,7 @@ internal static class FunctionAppServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddOrderTrackingStorage(configuration);
         services.AddCarriers(configuration);
+        services.AddCommerce(configuration);
 
         services.AddOptions<TrackingOptions>().Bind(configuration.GetSection("Tracking"))
             .Validate(o => o.ReadTokenKeys.Count > 0 && o.ReadTokenKeys.All(k => k.Length >= 16),
@@ -33,7 +35,6 @@ internal static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<DeadLetter>();
         services.AddSingleton<InboundQueue>();
         services.AddSingleton<WebhookReceiptStore>();
-        services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookPipeline>();
         services.AddSingleton<InboundEventParser>();
         services.AddSingleton<OrderIngestor>();

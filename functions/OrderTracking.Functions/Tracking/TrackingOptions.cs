@@ -19,5 +19,7 @@ internal sealed class TrackingOptions
 
     public IReadOnlyList<string> Origins => Split(AllowedOrigins);
 
-    private static string[] Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    // An unresolved Key Vault reference stays in the setting as literal text: never use it as a key.
+    private static string[] Split(string value) => [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Where(v => !v.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))];
 }

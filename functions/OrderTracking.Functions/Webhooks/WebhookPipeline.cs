@@ -12,7 +12,7 @@ namespace OrderTracking.Functions.Webhooks;
 /// </summary>
 internal sealed partial class WebhookPipeline(InboundQueue queue, WebhookReceiptStore receipts, StorageContext storage, TimeProvider time, ILogger<WebhookPipeline> logger)
 {
-    public async Task<IResult> AcceptAsync(HttpContext http, string source, WebhookParseResult parsed, CancellationToken cancellationToken)
+    public async Task<IResult> AcceptAsync(HttpContext http, string source, WebhookParseResult parsed, Func<Task> enqueue, CancellationToken cancellationToken)
     {
         switch (parsed.Outcome)
         {
@@ -34,7 +34,7 @@ internal sealed partial class WebhookPipeline(InboundQueue queue, WebhookReceipt
                 return Results.Ok(new { status = "duplicate" });
             }
 
-            await queue.EnqueueAsync(parsed.Event!, cancellationToken);
+            await enqueue();
         }
         catch (Exception ex) when (InboundQueue.IsUnavailable(ex))
         {
@@ -46,6 +46,10 @@ internal sealed partial class WebhookPipeline(InboundQueue queue, WebhookReceipt
         LogAccepted(logger, source, parsed.EventType ?? "?");
         return Results.Ok(new { status = "accepted" });
     }
+
+    public Task EnqueueAsync(Core.Orders.OrderEvent ev, CancellationToken cancellationToken) => queue.EnqueueAsync(ev, cancellationToken);
+
+    public Task EnqueueRawAsync(string type, string body, CancellationToken cancellationToken) => queue.EnqueueRawAsync(type, body, cancellationToken);
 
     /// <summary>Best effort: the event is already safe on the queue, and consumers are idempotent.</summary>
     private async Task RecordReceiptAsync(string source, string? eventId, DateTimeOffset now, CancellationToken cancellationToken)
