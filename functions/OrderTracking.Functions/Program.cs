@@ -1,6 +1,7 @@
 using OrderTracking.Functions.Health;
 using OrderTracking.Functions.Hosting;
 using OrderTracking.Functions.Ingestion;
+using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Polling;
 using OrderTracking.Functions.Registration;
 using OrderTracking.Functions.Tracking;
@@ -21,6 +22,8 @@ app.MapWebhooks();
 app.MapQueueTrigger<IngestEventFunction>(IngestEventFunction.Name, "message");
 app.MapTimerTrigger<SchedulePollsFunction>(SchedulePollsFunction.Name);
 app.MapQueueTrigger<PollCarrierFunction>(PollCarrierFunction.Name, "message");
+app.MapQueueTrigger<SendNotificationFunction>(SendNotificationFunction.Name, "message");
+app.MapTimerTrigger<SweepShipmentsFunction>(SweepShipmentsFunction.Name);
 app.Run();
 // Visible to WebApplicationFactory in tests.
 public partial class Program;

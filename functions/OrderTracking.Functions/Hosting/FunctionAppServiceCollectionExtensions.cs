@@ -1,8 +1,10 @@
+using OrderTracking.Azure.Email;
 using OrderTracking.Azure.Storage;
 using OrderTracking.Carriers;
 using OrderTracking.Commerce;
 using OrderTracking.Core.Polling;
 using OrderTracking.Functions.Ingestion;
+using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Polling;
 using OrderTracking.Functions.Storage;
 using OrderTracking.Functions.Tracking;
@@ -19,6 +21,7 @@ internal static class FunctionAppServiceCollectionExtensions
         services.AddOrderTrackingStorage(configuration);
         services.AddCarriers(configuration);
         services.AddCommerce(configuration);
+        services.AddEmail(configuration);
 
         services.AddOptions<TrackingOptions>().Bind(configuration.GetSection("Tracking"))
             .Validate(o => o.ReadTokenKeys.Count > 0 && o.ReadTokenKeys.All(k => k.Length >= 16),
@@ -26,6 +29,7 @@ internal static class FunctionAppServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(Bind<PollingOptions>(configuration, "Polling"));
         services.AddSingleton(Bind<PollCadenceOptions>(configuration, "Polling:Cadence"));
+        services.AddSingleton(Bind<NotificationOptions>(configuration, "Notifications"));
         services.AddSingleton<PollCadence>();
 
         services.AddSingleton<StorageContext>();
@@ -42,7 +46,14 @@ internal static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<ShipmentUpdater>();
         services.AddSingleton<ShipmentPoller>();
 
+        services.AddSingleton<NotificationQueue>();
+        services.AddSingleton<NotificationLedgerStore>();
+        services.AddSingleton<NotificationSender>();
+        services.AddSingleton<ShipmentSweeper>();
+
         services.AddSingleton<IngestEventFunction>();
+        services.AddSingleton<SendNotificationFunction>();
+        services.AddSingleton<SweepShipmentsFunction>();
         services.AddSingleton<SchedulePollsFunction>();
         services.AddSingleton<PollCarrierFunction>();
         return services;

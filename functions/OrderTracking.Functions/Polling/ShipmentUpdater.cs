@@ -1,14 +1,16 @@
 using OrderTracking.Azure.Storage;
 using OrderTracking.Core.Carriers;
+using OrderTracking.Core.Notifications;
 using OrderTracking.Core.Polling;
 using OrderTracking.Core.Tracking;
+using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Storage;
 
 namespace OrderTracking.Functions.Polling;
 
 /// <summary>Applies one carrier answer to the shipment rows of every order that holds the number.</summary>
 internal sealed partial class ShipmentUpdater(
-    OrderStore orders, PollCadence cadence, PollingOptions options, ILogger<ShipmentUpdater> logger)
+    OrderStore orders, NotificationQueue notifications, PollCadence cadence, PollingOptions options, ILogger<ShipmentUpdater> logger)
 {
     private const int MaxConcurrencyRetries = 5;
 
@@ -54,6 +56,12 @@ internal sealed partial class ShipmentUpdater(
 
         MergeOutcome merged = TrackingMerger.Merge(owner.Tracking, result, now);
         ShipmentRecord updatedOwner = NextOwnerState(owner, merged.State, result, item, now);
+        IReadOnlyList<Milestone> milestones = MilestonePolicy.MilestonesFor(
+            owner.Tracking.Status, updatedOwner.Tracking.Status,
+            MilestonePolicy.HasCarrierScan(owner.Tracking.Events), MilestonePolicy.HasCarrierScan(updatedOwner.Tracking.Events));
+
+        // Before the commit point: a crash after this re-derives the same milestones, and the ledger drops the repeat.
+        await notifications.EnqueueAsync(rows.Select(r => r.OrderKey), carrier, item.TrackingNumber, milestones, null, cancellationToken);
         foreach (ShipmentRecord other in rows.Where(r => !r.ScheduleOwner))
         {
             await orders.UpdateShipmentAsync(other with { Tracking = updatedOwner.Tracking }, cancellationToken);
