@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using OrderTracking.DevHost.Timers;
+
+namespace OrderTracking.DevHost.Configuration;
+
+/// <summary>
+/// Discovers <c>*/function.json</c> one level below the app root (the folder name is the function name) and validates
+/// the bindings the DevHost supports (reference §8.2).
+/// </summary>
+internal static class FunctionMetadataReader
+{
+    private static readonly string[] s_supportedTypes = ["httpTrigger", "http", "queueTrigger", "queue", "timerTrigger"];
+
+    public static IReadOnlyList<FunctionDescriptor> ReadAll(string appRoot, SettingExpander expander)
+    {
+        var functions = new List<FunctionDescriptor>();
+        foreach (string directory in Directory.EnumerateDirectories(appRoot).Order(StringComparer.Ordinal))
+        {
+            string path = Path.Combine(directory, "function.json");
+            if (File.Exists(path))
+            {
+                functions.Add(Read(Path.GetFileName(directory), path, expander));
+            }
+        }
+
+        return functions;
+    }
+
+    public static FunctionDescriptor Read(string name, string path, SettingExpander expander)
+    {
+        JsonObject root = HostSettingsReader.ParseObject(path);
+        if (root["bindings"] is not JsonArray array || array.Count == 0)
+        {
+            throw new DevHostConfigurationException($"{path}: 'bindings' must be a non-empty array.");
+        }
+
+        var bindings = new List<BindingDescriptor>();
+        foreach (JsonNode? node in array)
+        {
+            bindings.Add(ReadBinding(node as JsonObject, path));
+        }
+
+        BindingDescriptor[] triggers = bindings.Where(b => b.Type.EndsWith("Trigger", StringComparison.OrdinalIgnoreCase)).ToArray();
+        if (triggers.Length != 1)
+        {
+            throw new DevHostConfigurationException($"{path}: a function needs exactly one trigger binding, found {triggers.Length}.");
+        }
+
+        BindingDescriptor trigger = triggers[0];
+        TriggerKind kind = trigger.Type.ToUpperInvariant() switch
+        {
+            "HTTPTRIGGER" => TriggerKind.Http,
+            "QUEUETRIGGER" => TriggerKind.Queue,
+            _ => TriggerKind.Timer,
+        };
+        Validate(kind, trigger, bindings, path, expander);
+        return new FunctionDescriptor(name, kind, trigger, bindings);
+    }
+
+    private static BindingDescriptor ReadBinding(JsonObject? obj, string path)
+    {
+        if (obj is null)
+        {
+            throw new DevHostConfigurationException($"{path}: every binding must be a JSON object.");
+        }
+
+        var binding = new BindingDescriptor(string.Empty, string.Empty, string.Empty, obj);
+        string type = binding.GetString("type") ?? string.Empty;
+        string name = binding.GetString("name") ?? string.Empty;
+        string direction = binding.GetString("direction") ?? string.Empty;
+        if (!s_supportedTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new DevHostConfigurationException(
+                $"{path}: unknown binding type '{type}'. The DevHost supports {string.Join(", ", s_supportedTypes)}; other bindings are not used by this project (DESIGN §2).");
+        }
+
+        if (name.Length == 0)
+        {
+            throw new DevHostConfigurationException($"{path}: binding of type '{type}' has no 'name'.");
+        }
+
+        if (direction is not ("in" or "out"))
+        {
+            throw new DevHostConfigurationException($"{path}: binding '{name}' must have direction 'in' or 'out'.");
+        }
+
+        return binding with { Name = name, Type = type, Direction = direction };
+    }
+
+    private static void Validate(TriggerKind kind, BindingDescriptor trigger, List<BindingDescriptor> bindings, string path, SettingExpander expander)
+    {
+        foreach (BindingDescriptor b in bindings.Where(b => b.Type.StartsWith("queue", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (string.IsNullOrWhiteSpace(b.GetString("queueName")))
+            {
+                throw new DevHostConfigurationException($"{path}: queue binding '{b.Name}' is missing 'queueName'.");
+            }
+        }
+
+        if (kind == TriggerKind.Timer)
+        {
+            string schedule = trigger.GetString("schedule")
+                ?? throw new DevHostConfigurationException($"{path}: timer binding '{trigger.Name}' is missing 'schedule'.");
+            TimerScheduleParser.Parse(expander.ExpandStrict(schedule, path), path);
+        }
+
+        if (kind == TriggerKind.Http)
+        {
+            string authLevel = trigger.GetString("authLevel") ?? "function";
+            if (authLevel.ToUpperInvariant() is not ("ANONYMOUS" or "FUNCTION" or "ADMIN"))
+            {
+                throw new DevHostConfigurationException($"{path}: authLevel '{authLevel}' is not anonymous, function or admin.");
+            }
+        }
+        else if (bindings.Any(b => string.Equals(b.Type, "http", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DevHostConfigurationException($"{path}: an 'http' output needs an 'httpTrigger'.");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace OrderTracking.DevHost.Configuration;
+
+/// <summary>Reads host.json (reference §1.1, §1.4) into <see cref="HostSettings"/>.</summary>
+internal static class HostSettingsReader
+{
+    private static readonly JsonDocumentOptions s_jsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    public static HostSettings Read(string appRoot, SettingExpander expander)
+    {
+        string path = Path.Combine(appRoot, "host.json");
+        if (!File.Exists(path))
+        {
+            throw new DevHostConfigurationException($"{path}: not found; the app root must contain host.json.");
+        }
+
+        JsonObject root = ParseObject(path);
+        JsonObject handler = root["customHandler"] as JsonObject ?? root["httpWorker"] as JsonObject
+            ?? throw new DevHostConfigurationException($"{path}: no 'customHandler' section.");
+        JsonObject description = handler["description"] as JsonObject
+            ?? throw new DevHostConfigurationException($"{path}: no 'customHandler.description' section.");
+        string executable = GetString(description, "defaultExecutablePath");
+        if (string.IsNullOrWhiteSpace(executable))
+        {
+            throw new DevHostConfigurationException($"{path}: 'customHandler.description.defaultExecutablePath' is empty.");
+        }
+
+        JsonObject? extensions = root["extensions"] as JsonObject;
+        return new HostSettings
+        {
+            ExecutablePath = ResolveExecutable(appRoot, expander.Expand(executable)),
+            Arguments = ReadArguments(description, expander),
+            WorkingDirectory = Path.GetFullPath(Path.Combine(appRoot, GetString(description, "workingDirectory"))),
+            EnableForwardingHttpRequest = GetBool(handler, "enableForwardingHttpRequest") || root["httpWorker"] is not null && root["customHandler"] is null,
+            EnableProxyingHttpRequest = GetBool(handler, "enableProxyingHttpRequest"),
+            RoutePrefix = (extensions?["http"]?["routePrefix"]?.GetValue<string>() ?? "api").Trim('/'),
+            Queues = ReadQueues(extensions?["queues"] as JsonObject, path),
+            FunctionTimeout = ReadTimeout(root, path),
+            InitializationTimeout = ParseTimeSpan(handler, "initializationTimeout", path) ?? TimeSpan.FromSeconds(30),
+        };
+    }
+
+    internal static JsonObject ParseObject(string path)
+    {
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path), documentOptions: s_jsonOptions) as JsonObject
+                ?? throw new DevHostConfigurationException($"{path}: the root must be a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            throw new DevHostConfigurationException($"{path}: invalid JSON ({ex.Message}).", ex);
+        }
+    }
+
+    private static string ResolveExecutable(string appRoot, string executable)
+    {
+        // HttpWorkerDescription.ApplyDefaultsAndValidate: a relative path that exists under the app root becomes absolute;
+        // anything else is a command on PATH (e.g. "dotnet").
+        string candidate = Path.GetFullPath(Path.Combine(appRoot, executable));
+        return File.Exists(candidate) ? candidate : executable;
+    }
+
+    private static string[] ReadArguments(JsonObject description, SettingExpander expander) =>
+        description["arguments"] is JsonArray args
+            ? args.Select(a => expander.Expand(a?.GetValue<string>() ?? string.Empty)).ToArray()
+            : [];
+
+    private static QueueSettings ReadQueues(JsonObject? queues, string path)
+    {
+        var defaults = new QueueSettings();
+        if (queues is null)
+        {
+            return defaults;
+        }
+
+        string encoding = GetString(queues, "messageEncoding");
+        if (encoding.Length > 0 && encoding is not ("base64" or "none" or "Base64" or "None"))
+        {
+            throw new DevHostConfigurationException($"{path}: 'extensions.queues.messageEncoding' must be 'base64' or 'none', not '{encoding}'.");
+        }
+
+        int batchSize = GetInt(queues, "batchSize") ?? defaults.BatchSize;
+        if (batchSize is < 1 or > 32)
+        {
+            throw new DevHostConfigurationException($"{path}: 'extensions.queues.batchSize' must be between 1 and 32.");
+        }
+
+        TimeSpan maxPolling = ParseTimeSpan(queues, "maxPollingInterval", path) ?? defaults.MaxPollingInterval;
+        return new QueueSettings
+        {
+            BatchSize = batchSize,
+            MaxPollingInterval = maxPolling < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : maxPolling,
+            VisibilityTimeout = ParseTimeSpan(queues, "visibilityTimeout", path) ?? defaults.VisibilityTimeout,
+            MaxDequeueCount = GetInt(queues, "maxDequeueCount") ?? defaults.MaxDequeueCount,
+            Base64Encoding = encoding.Length == 0 || encoding.Equals("base64", StringComparison.OrdinalIgnoreCase),
+        };
+    }
+
+    private static TimeSpan? ReadTimeout(JsonObject root, string path)
+    {
+        if (GetString(root, "functionTimeout") is "-1" or "")
+        {
+            return null;
+        }
+
+        TimeSpan? timeout = ParseTimeSpan(root, "functionTimeout", path);
+        return timeout is { } t && t <= TimeSpan.Zero ? null : timeout;
+    }
+
+    private static TimeSpan? ParseTimeSpan(JsonObject obj, string key, string path)
+    {
+        JsonNode? node = obj[key];
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue v && v.TryGetValue(out double milliseconds))
+        {
+            return TimeSpan.FromMilliseconds(milliseconds);
+        }
+
+        return TimeSpan.TryParse(GetString(obj, key), CultureInfo.InvariantCulture, out TimeSpan value)
+            ? value
+            : throw new DevHostConfigurationException($"{path}: '{key}' is not a time span (hh:mm:ss).");
+    }
+
+    private static string GetString(JsonObject obj, string key) =>
+        obj[key] is JsonValue v && v.TryGetValue(out string? s) ? s : string.Empty;
+
+    private static bool GetBool(JsonObject obj, string key) =>
+        obj[key] is JsonValue v && (v.TryGetValue(out bool b) ? b : v.TryGetValue(out string? s) && bool.TryParse(s, out bool p) && p);
+
+    private static int? GetInt(JsonObject obj, string key) =>
+        obj[key] is JsonValue v && v.TryGetValue(out int i) ? i : null;
+}

@@ -1,0 +1,16 @@
+namespace OrderTracking.DevHost.Configuration;
+
+/// <summary>host.json <c>extensions.queues</c>; defaults are the host's <c>QueuesOptions</c> (reference §3.4).</summary>
+internal sealed record QueueSettings
+{
+    public int BatchSize { get; init; } = 16;
+
+    public TimeSpan MaxPollingInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.Zero;
+
+    public int MaxDequeueCount { get; init; } = 5;
+
+    /// <summary>True for <c>messageEncoding: base64</c> (the default), false for <c>none</c>.</summary>
+    public bool Base64Encoding { get; init; } = true;
+}

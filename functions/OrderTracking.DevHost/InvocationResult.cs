@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+
+namespace OrderTracking.DevHost;
+
+/// <summary>The outcome of one invocation of the handler in envelope mode (reference §3).</summary>
+/// <param name="InvocationId">The <c>X-Azure-Functions-InvocationId</c> sent.</param>
+/// <param name="Succeeded">True for a 2xx answer with a JSON object body within <c>functionTimeout</c>.</param>
+/// <param name="StatusCode">The handler's HTTP status, or null on transport error or timeout.</param>
+/// <param name="Outputs">The <c>Outputs</c> object, or null.</param>
+/// <param name="ReturnValue">The <c>ReturnValue</c>, or null.</param>
+/// <param name="Logs">The <c>Logs</c> lines.</param>
+/// <param name="Error">Why the invocation failed, or null.</param>
+public sealed record InvocationResult(
+    string InvocationId,
+    bool Succeeded,
+    int? StatusCode,
+    JsonObject? Outputs,
+    JsonNode? ReturnValue,
+    IReadOnlyList<string> Logs,
+    string? Error);

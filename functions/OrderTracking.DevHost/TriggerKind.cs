@@ -1,0 +1,14 @@
+namespace OrderTracking.DevHost;
+
+/// <summary>The trigger of a function, from its <c>function.json</c>.</summary>
+public enum TriggerKind
+{
+    /// <summary><c>httpTrigger</c>.</summary>
+    Http,
+
+    /// <summary><c>queueTrigger</c>.</summary>
+    Queue,
+
+    /// <summary><c>timerTrigger</c>.</summary>
+    Timer,
+}
