@@ -11,7 +11,7 @@ namespace OrderTracking.IntegrationTests.Infrastructure;
 /// The app root is a copy of the build output whose <c>host.json</c> only has faster queue polling and retry
 /// timings, so a test does not wait minutes for a visibility timeout.
 /// </summary>
-public sealed class FunctionAppFixture : IAsyncLifetime
+public class FunctionAppFixture : IAsyncLifetime
 {
     public const string FunctionKey = "integration-function-key";
     public const string ReadTokenKey = "integration-read-token-key-0123456789";
