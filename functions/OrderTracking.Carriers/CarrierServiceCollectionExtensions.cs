@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderTracking.Carriers.FedEx;
 using OrderTracking.Carriers.Http;
 using OrderTracking.Carriers.Limits;
 using OrderTracking.Carriers.Sandbox;
@@ -44,6 +45,16 @@ public static class CarrierServiceCollectionExtensions
                 .ValidateOnStart();
             services.AddSingleton<UpsClient>();
             services.AddSingleton<ICarrierTracker, UpsAdapter>();
+        }
+
+        if (IsEnabled(configuration, FedExOptions.SectionName, "ClientId", "ClientSecret"))
+        {
+            services.AddOptions<FedExOptions>()
+                .Bind(configuration.GetSection(FedExOptions.SectionName))
+                .Validate(o => HasAll(o.ClientId, o.ClientSecret), "Carriers:FedEx needs ClientId and ClientSecret.")
+                .ValidateOnStart();
+            services.AddSingleton<FedExClient>();
+            services.AddSingleton<ICarrierTracker, FedExAdapter>();
         }
 
         return services;
