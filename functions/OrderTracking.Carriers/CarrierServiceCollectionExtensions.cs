@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrderTracking.Carriers.Dhl;
+using OrderTracking.Carriers.FedEx;
 using OrderTracking.Carriers.Http;
 using OrderTracking.Carriers.Limits;
 using OrderTracking.Carriers.Sandbox;
 using OrderTracking.Carriers.Ups;
+using OrderTracking.Carriers.Usps;
 using OrderTracking.Core.Carriers;
 
 namespace OrderTracking.Carriers;
@@ -44,6 +47,36 @@ public static class CarrierServiceCollectionExtensions
                 .ValidateOnStart();
             services.AddSingleton<UpsClient>();
             services.AddSingleton<ICarrierTracker, UpsAdapter>();
+        }
+
+        if (IsEnabled(configuration, FedExOptions.SectionName, "ClientId", "ClientSecret"))
+        {
+            services.AddOptions<FedExOptions>()
+                .Bind(configuration.GetSection(FedExOptions.SectionName))
+                .Validate(o => HasAll(o.ClientId, o.ClientSecret), "Carriers:FedEx needs ClientId and ClientSecret.")
+                .ValidateOnStart();
+            services.AddSingleton<FedExClient>();
+            services.AddSingleton<ICarrierTracker, FedExAdapter>();
+        }
+
+        if (IsEnabled(configuration, UspsOptions.SectionName, "ClientId", "ClientSecret"))
+        {
+            services.AddOptions<UspsOptions>()
+                .Bind(configuration.GetSection(UspsOptions.SectionName))
+                .Validate(o => HasAll(o.ClientId, o.ClientSecret), "Carriers:Usps needs ClientId and ClientSecret.")
+                .ValidateOnStart();
+            services.AddSingleton<UspsClient>();
+            services.AddSingleton<ICarrierTracker, UspsAdapter>();
+        }
+
+        if (IsEnabled(configuration, DhlOptions.SectionName, "ApiKey"))
+        {
+            services.AddOptions<DhlOptions>()
+                .Bind(configuration.GetSection(DhlOptions.SectionName))
+                .Validate(o => HasAll(o.ApiKey), "Carriers:Dhl needs ApiKey.")
+                .ValidateOnStart();
+            services.AddSingleton<DhlClient>();
+            services.AddSingleton<ICarrierTracker, DhlAdapter>();
         }
 
         return services;
