@@ -27,7 +27,12 @@ internal static class FunctionAppServiceCollectionExtensions
             .Validate(o => o.ReadTokenKeys.Count > 0 && o.ReadTokenKeys.All(k => k.Length >= 16),
                 "Tracking:ReadTokenKey must hold at least one key of 16+ characters (comma separated for rotation).")
             .ValidateOnStart();
-        services.AddSingleton(Bind<PollingOptions>(configuration, "Polling"));
+        services.AddSingleton(_ =>
+        {
+            PollingOptions polling = Bind<PollingOptions>(configuration, "Polling");
+            polling.TickInterval = TickInterval.FromSchedule(configuration["PollSchedule"], polling.TickInterval);
+            return polling;
+        });
         services.AddSingleton(Bind<PollCadenceOptions>(configuration, "Polling:Cadence"));
         services.AddSingleton(Bind<NotificationOptions>(configuration, "Notifications"));
         services.AddSingleton<PollCadence>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrderTracking.Azure.Storage;
 using OrderTracking.Carriers;
+using OrderTracking.Carriers.Limits;
 using OrderTracking.Core.Carriers;
 using OrderTracking.Functions.Hosting;
 using OrderTracking.Functions.Storage;
@@ -14,7 +15,7 @@ namespace OrderTracking.Functions.Polling;
 /// <c>poll-requests</c>.
 /// </summary>
 internal sealed partial class PollScheduler(
-    CarrierRegistry carriers, PollScheduleStore schedule, CarrierStateStore carrierState, StorageContext storage,
+    CarrierRegistry carriers, CarrierBudget budget, PollScheduleStore schedule, CarrierStateStore carrierState, StorageContext storage,
     PollingOptions options, TimeProvider time, ILogger<PollScheduler> logger)
 {
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -38,11 +39,16 @@ internal sealed partial class PollScheduler(
 
     private async Task<int> ScheduleCarrierAsync(ICarrierTracker tracker, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        int batch = Math.Max(1, tracker.MaxBatch);
-        int remaining = options.MaxRequestsPerTick * batch;
+        int batch = Math.Max(1, Math.Min(tracker.MaxBatch, budget.MaxBatch(tracker.Carrier)));
+        int requests = Math.Min(options.MaxRequestsPerTick, budget.MaxRequestsIn(tracker.Carrier, options.TickInterval));
+        int remaining = requests * batch;
         var leased = new List<PollItem>();
-        for (int shard = 0; shard < options.ShardCount && remaining > 0; shard++)
+
+        // Start at a rotating shard so a backlog in one shard cannot starve the others when the budget runs out.
+        int first = (int)((now.UtcTicks / TimeSpan.TicksPerSecond) % options.ShardCount);
+        for (int i = 0; i < options.ShardCount && remaining > 0; i++)
         {
+            int shard = (first + i) % options.ShardCount;
             foreach (ScheduleRow row in await schedule.GetDueAsync(tracker.Carrier, shard, now, remaining, cancellationToken))
             {
                 string? lease = await schedule.LeaseAsync(row, now + options.Lease, cancellationToken);
@@ -61,13 +67,13 @@ internal sealed partial class PollScheduler(
             await queue.SendMessageAsync(JsonSerializer.Serialize(request, Json.Options), cancellationToken: cancellationToken);
         }
 
-        int requests = (leased.Count + batch - 1) / batch;
+        int enqueued = (leased.Count + batch - 1) / batch;
         if (leased.Count > 0)
         {
-            LogScheduled(logger, tracker.Carrier, leased.Count, requests);
+            LogScheduled(logger, tracker.Carrier, leased.Count, enqueued);
         }
 
-        return requests;
+        return enqueued;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Carrier {Carrier} is cooling down until {Until:o}; nothing scheduled")]

@@ -12,6 +12,12 @@ internal sealed class PollingOptions
     /// <summary>Most carrier requests one tick may enqueue per carrier when the carrier sets no tighter budget. Default 200.</summary>
     public int MaxRequestsPerTick { get; set; } = 200;
 
+    /// <summary>
+    /// Time between scheduler ticks (match <c>PollSchedule</c>); a tick enqueues at most what the carrier's published
+    /// limits allow in this window. Default 1 minute.
+    /// </summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Back-off after a failed call, doubled per consecutive failure up to 1 hour. Default 2 minutes.</summary>
     public TimeSpan FailureBackOff { get; set; } = TimeSpan.FromMinutes(2);
 
