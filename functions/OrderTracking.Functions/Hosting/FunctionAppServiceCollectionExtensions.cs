@@ -49,6 +49,7 @@ internal static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<OrderIngestor>();
         services.AddSingleton<PollScheduler>();
         services.AddSingleton<ShipmentUpdater>();
+        services.AddSingleton<CarrierSwitcher>();
         services.AddSingleton<ShipmentPoller>();
 
         services.AddSingleton<NotificationQueue>();

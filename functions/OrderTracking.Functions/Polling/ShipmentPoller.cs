@@ -15,7 +15,7 @@ namespace OrderTracking.Functions.Polling;
 /// </list>
 /// </summary>
 internal sealed partial class ShipmentPoller(
-    CarrierRegistry carriers, ShipmentUpdater updater, PollScheduleStore schedule, CarrierStateStore carrierState,
+    CarrierRegistry carriers, ShipmentUpdater updater, CarrierSwitcher switcher, PollScheduleStore schedule, CarrierStateStore carrierState,
     PollingOptions options, TimeProvider time, ILogger<ShipmentPoller> logger)
 {
     public async Task PollAsync(PollRequest request, CancellationToken cancellationToken)
@@ -44,6 +44,12 @@ internal sealed partial class ShipmentPoller(
             CarrierTrackingResult result = results.TryGetValue(item.TrackingNumber, out CarrierTrackingResult? r)
                 ? r
                 : CarrierTrackingResult.Failed("no result for number");
+            if (result.Kind == CarrierResultKind.NotFound && await switcher.TrySwitchAsync(request.Carrier, item, now, cancellationToken))
+            {
+                await schedule.CompleteAsync(request.Carrier, item.Shard, item.LeaseRowKey, null, item.TrackingNumber, item.RegisteredAt, cancellationToken);
+                continue;
+            }
+
             string? next = await updater.ApplyAsync(request.Carrier, item, result, now, cancellationToken);
             await schedule.CompleteAsync(request.Carrier, item.Shard, item.LeaseRowKey, next, item.TrackingNumber, item.RegisteredAt, cancellationToken);
         }

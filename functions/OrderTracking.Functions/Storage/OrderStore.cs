@@ -76,4 +76,11 @@ internal sealed class OrderStore(StorageContext storage)
 
         return keys;
     }
+
+    public Task UnindexShipmentAsync(string carrier, string trackingNumber, string orderKey, CancellationToken cancellationToken) =>
+        Index.DeleteEntityAsync(ShipmentRows.IndexPartition(carrier, trackingNumber), orderKey, ETag.All, cancellationToken);
+
+    /// <summary>Deletes the shipment row (any ETag); a row already gone is not an error.</summary>
+    public Task DeleteShipmentAsync(ShipmentRecord shipment, CancellationToken cancellationToken) =>
+        Orders.DeleteEntityAsync(shipment.OrderKey, shipment.RowKey, ETag.All, cancellationToken);
 }
