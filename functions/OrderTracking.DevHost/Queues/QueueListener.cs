@@ -36,7 +36,15 @@ internal sealed class QueueListener(
             }
 
             delay = s_minimumPollingInterval;
-            await Task.WhenAll(batch.Select(m => ProcessAsync(m, cancellationToken))).ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll(batch.Select(m => ProcessAsync(m, cancellationToken))).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Keep the listener alive whatever one message does; its lease expires and it is retried.
+                DevHostLog.QueuePollFailed(logger, queueName, ex.Message);
+            }
         }
     }
 
