@@ -54,6 +54,13 @@ public sealed class DevHostServer : IAsyncDisposable
         return StartAsync(options, StorageQueueAccess.FromConnectionString(options.StorageConnectionString, options.TimeProvider), loggerFactory, cancellationToken);
     }
 
+    /// <summary>The route template a HTTP function is served on, e.g. <c>/api/orders/{orderId}</c>.</summary>
+    public string RoutePattern(FunctionDescriptor function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return HttpFunctionEndpoints.RoutePattern(_components.Host.RoutePrefix, function);
+    }
+
     /// <summary>Kills the handler process; it is restarted like the host restarts a dead worker.</summary>
     public Task KillHandlerAsync() => _components.Supervisor.KillAsync();
 

@@ -1,1 +1,3 @@
-Console.WriteLine("DevHost: not implemented yet");
+using OrderTracking.DevHost.Startup;
+
+return await DevHostProgram.RunAsync(args);

@@ -18,6 +18,7 @@ internal sealed class QueueListener(
     ILogger logger)
 {
     private static readonly TimeSpan s_minimumPollingInterval = TimeSpan.FromMilliseconds(100);
+    private bool _queueExists;
 
     public string PoisonQueueName => queueName + "-poison";
 
@@ -35,7 +36,15 @@ internal sealed class QueueListener(
             }
 
             delay = s_minimumPollingInterval;
-            await Task.WhenAll(batch.Select(m => ProcessAsync(m, cancellationToken))).ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll(batch.Select(m => ProcessAsync(m, cancellationToken))).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Keep the listener alive whatever one message does; its lease expires and it is retried.
+                DevHostLog.QueuePollFailed(logger, queueName, ex.Message);
+            }
         }
     }
 
@@ -92,11 +101,17 @@ internal sealed class QueueListener(
     {
         try
         {
-            await queues.CreateIfNotExistsAsync(queueName, cancellationToken).ConfigureAwait(false);
+            if (!_queueExists)
+            {
+                await queues.CreateIfNotExistsAsync(queueName, cancellationToken).ConfigureAwait(false);
+                _queueExists = true;
+            }
+
             return await queues.ReceiveAsync(queueName, options.Queues.BatchSize, options.Lease, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is global::Azure.RequestFailedException or HttpRequestException)
         {
+            _queueExists = false; // deleted meanwhile, or storage restarted: create again on the next poll
             DevHostLog.QueuePollFailed(logger, queueName, ex.Message);
             return [];
         }

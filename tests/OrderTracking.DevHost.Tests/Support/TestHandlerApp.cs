@@ -9,12 +9,12 @@ internal sealed class TestHandlerApp
 {
     public const string YearlySchedule = "0 0 0 1 1 *";
 
-    public TestHandlerApp(string connectionString, string tickSchedule = YearlySchedule)
+    public TestHandlerApp(string connectionString, string tickSchedule = YearlySchedule, string? appRoot = null)
     {
         RecordDirectory = Path.Combine(Path.GetTempPath(), "devhost-tests", Guid.NewGuid().ToString("N"));
         WorkQueue = StorageTestNames.NewQueueName("work");
         DoneQueue = StorageTestNames.NewQueueName("done");
-        Options = new DevHostOptions { AppRoot = AppRoot, Port = 0, StorageConnectionString = connectionString, FunctionKey = "test-key-123" };
+        Options = new DevHostOptions { AppRoot = appRoot ?? AppRoot, Port = 0, StorageConnectionString = connectionString, FunctionKey = "test-key-123" };
         Options.Settings["WorkQueue"] = WorkQueue;
         Options.Settings["DoneQueue"] = DoneQueue;
         Options.Settings["TickSchedule"] = tickSchedule;

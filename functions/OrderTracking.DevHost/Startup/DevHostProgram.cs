@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using OrderTracking.Azurite;
+
+namespace OrderTracking.DevHost.Startup;
+
+/// <summary>
+/// <c>dotnet run --project functions/OrderTracking.DevHost</c>: configuration (appsettings, environment, command line;
+/// <c>DevHost:Port</c> 7071, <c>DevHost:FunctionKey</c>, <c>DevHost:AppRoot</c>), builds the handler when no app root is
+/// given, reads local.settings(.sample).json, ensures Azurite, starts the DevHost and runs the startup tasks.
+/// </summary>
+internal static class DevHostProgram
+{
+    /// <summary>
+    /// Startup tasks, run in order once the DevHost serves requests.
+    /// EXTENSION POINT for the run command: the demo seeding (DevHost:Demo) is added here, e.g. <c>new DemoSeedTask()</c>.
+    /// </summary>
+    internal static readonly List<IDevHostStartupTask> StartupTasks = [];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        IConfiguration configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build();
+        using ILoggerFactory loggerFactory = LoggerFactory.Create(b => b
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }));
+        ILogger logger = loggerFactory.CreateLogger("OrderTracking.DevHost");
+        using var stopping = new CancellationTokenSource();
+        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stopping.Cancel(); });
+        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stopping.Cancel(); });
+        try
+        {
+            await RunUntilStoppedAsync(configuration, loggerFactory, stopping.Token).ConfigureAwait(false);
+            return 0;
+        }
+        catch (Exception ex) when (ex is DevHostConfigurationException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"DevHost: {ex.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            logger.LogInformation("DevHost stopped.");
+            return 0;
+        }
+    }
+
+    private static async Task RunUntilStoppedAsync(IConfiguration configuration, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        string? repositoryRoot = RepositoryLocator.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+        string appRoot = configuration["DevHost:AppRoot"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : await HandlerBuilder.BuildAsync(
+                repositoryRoot ?? throw new InvalidOperationException($"Cannot find {RepositoryLocator.SolutionFile} above the current folder; set DevHost:AppRoot."),
+                cancellationToken).ConfigureAwait(false);
+        (string? settingsPath, Dictionary<string, string?> settings) = repositoryRoot is null ? (null, new(StringComparer.OrdinalIgnoreCase)) : LocalSettingsReader.Read(repositoryRoot);
+        settings.TryAdd("AZURE_FUNCTIONS_ENVIRONMENT", "Development"); // as Core Tools sets it for local runs
+
+        await using AzuriteInstance azurite = await AzuriteInstance.StartAsync(
+            new AzuriteOptions
+            {
+                RepositoryRoot = repositoryRoot,
+                InMemory = false,
+                DataDirectory = repositoryRoot is null ? null : Path.Combine(repositoryRoot, ".azurite"),
+                BlobPort = 10000,
+                QueuePort = 10001,
+                TablePort = 10002,
+                ReuseIfListening = true,
+                ExistingConnectionString = settings.GetValueOrDefault("AzureWebJobsStorage") ?? configuration["AzureWebJobsStorage"],
+                StartTimeout = TimeSpan.FromMinutes(3),
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        var options = new DevHostOptions
+        {
+            AppRoot = appRoot,
+            Port = configuration.GetValue("DevHost:Port", 7071),
+            StorageConnectionString = azurite.ConnectionString,
+            FunctionKey = configuration["DevHost:FunctionKey"],
+        };
+        foreach ((string key, string? value) in settings)
+        {
+            options.Settings[key] = value;
+        }
+
+        await using DevHostServer server = await DevHostServer.StartAsync(options, loggerFactory, cancellationToken).ConfigureAwait(false);
+        PrintBanner(server, appRoot, settingsPath);
+        await RunStartupTasksAsync(new DevHostStartupContext(server, configuration, settings, repositoryRoot), cancellationToken).ConfigureAwait(false);
+        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <see cref="StartupTasks"/> in order (the lead adds the demo seeding there).</summary>
+    private static async Task RunStartupTasksAsync(DevHostStartupContext context, CancellationToken cancellationToken)
+    {
+        foreach (IDevHostStartupTask task in StartupTasks)
+        {
+            await task.RunAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void PrintBanner(DevHostServer server, string appRoot, string? settingsPath)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"DevHost listening on {server.BaseAddress}  (app root {appRoot}; settings {settingsPath ?? "none"})");
+        Console.WriteLine($"Function key (x-functions-key or ?code=): {server.FunctionKey}");
+        Console.WriteLine("Functions:");
+        foreach (FunctionDescriptor function in server.Functions)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {function.Name,-20} {Describe(server, function)}"));
+        }
+
+        Console.WriteLine();
+    }
+
+    private static string Describe(DevHostServer server, FunctionDescriptor function) => function.Trigger switch
+    {
+        TriggerKind.Http => $"[{string.Join(",", (function.TriggerBinding.Raw["methods"]?.AsArray() ?? []).Select(m => m?.ToString().ToUpperInvariant()))}] {new Uri(server.BaseAddress, server.RoutePattern(function).TrimStart('/'))}",
+        TriggerKind.Queue => $"queue {function.TriggerBinding.GetString("queueName")}",
+        _ => $"timer {function.TriggerBinding.GetString("schedule")}",
+    };
+}
