@@ -13,9 +13,9 @@ internal static class DevHostProgram
 {
     /// <summary>
     /// Startup tasks, run in order once the DevHost serves requests.
-    /// EXTENSION POINT for the run command: the demo seeding (DevHost:Demo) is added here, e.g. <c>new DemoSeedTask()</c>.
+    /// The run command's demo seeding (DevHost:Demo, see <see cref="Demo.DemoSeedTask"/>).
     /// </summary>
-    internal static readonly List<IDevHostStartupTask> StartupTasks = [];
+    internal static readonly List<IDevHostStartupTask> StartupTasks = [new Demo.DemoSeedTask()];
 
     public static async Task<int> RunAsync(string[] args)
     {
