@@ -60,6 +60,12 @@ internal static class DevHostProgram
         (string? settingsPath, Dictionary<string, string?> settings) = repositoryRoot is null ? (null, new(StringComparer.OrdinalIgnoreCase)) : LocalSettingsReader.Read(repositoryRoot);
         settings.TryAdd("AZURE_FUNCTIONS_ENVIRONMENT", "Development"); // as Core Tools sets it for local runs
 
+        // The handler runs in the app root (the build output): a relative outbox would land there, out of sight.
+        if (repositoryRoot is not null && settings.GetValueOrDefault("Email__OutboxDirectory") is { Length: > 0 } outbox && !Path.IsPathRooted(outbox))
+        {
+            settings["Email__OutboxDirectory"] = Path.Combine(repositoryRoot, outbox);
+        }
+
         await using AzuriteInstance azurite = await AzuriteInstance.StartAsync(
             new AzuriteOptions
             {
@@ -78,9 +84,9 @@ internal static class DevHostProgram
         var options = new DevHostOptions
         {
             AppRoot = appRoot,
-            Port = configuration.GetValue("DevHost:Port", 7071),
+            Port = configuration.GetValue<int?>("DevHost:Port") ?? (int.TryParse(settings.GetValueOrDefault("DevHost__Port"), out int port) ? port : 7071),
             StorageConnectionString = azurite.ConnectionString,
-            FunctionKey = configuration["DevHost:FunctionKey"],
+            FunctionKey = configuration["DevHost:FunctionKey"] ?? settings.GetValueOrDefault("DevHost__FunctionKey"),
         };
         foreach ((string key, string? value) in settings)
         {
