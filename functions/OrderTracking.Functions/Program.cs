@@ -6,6 +6,7 @@ using OrderTracking.Functions.Polling;
 using OrderTracking.Functions.Registration;
 using OrderTracking.Functions.Tracking;
 using OrderTracking.Functions.Webhooks;
+using OrderTracking.Functions.Widget;
 
 // An Azure Functions custom handler (DESIGN §2): the host starts this process, tells it the port, forwards HTTP-only
 // functions on their /api paths and posts queue/timer invocations to /{FunctionName}.
@@ -19,6 +20,7 @@ app.MapHealth();
 app.MapTrackingApi();
 app.MapRegisterShipments();
 app.MapWebhooks();
+app.MapWidget();
 app.MapQueueTrigger<IngestEventFunction>(IngestEventFunction.Name, "message");
 app.MapTimerTrigger<SchedulePollsFunction>(SchedulePollsFunction.Name);
 app.MapQueueTrigger<PollCarrierFunction>(PollCarrierFunction.Name, "message");
