@@ -36,7 +36,9 @@ internal sealed partial class ShipmentPoller(
         TimeSpan? throttle = results.Values.Where(r => r.Kind == CarrierResultKind.Throttled).Select(r => r.RetryAfter ?? options.ThrottleBackOff).DefaultIfEmpty().Max();
         if (throttle > TimeSpan.Zero)
         {
-            await carrierState.ExtendCooldownAsync(request.Carrier, now + throttle.Value, cancellationToken);
+            // Retry-After counts from the answer, not from the start of the call: in-call retries that honour a short
+            // Retry-After, and the local limiter's queue, can take longer than the cool-down itself.
+            await carrierState.ExtendCooldownAsync(request.Carrier, time.GetUtcNow() + throttle.Value, cancellationToken);
         }
 
         foreach (PollItem item in request.Items)
