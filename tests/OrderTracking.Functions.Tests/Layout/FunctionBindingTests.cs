@@ -41,10 +41,12 @@ public sealed class FunctionBindingTests : IClassFixture<FunctionBindingTests.Ha
             // HTTP-only functions are forwarded on their original path (reference §2.6): exactly one trigger and one http output.
             Assert.Equal(2, bindings.Count);
             Assert.Single(bindings, b => (string)b!["type"]! == "http");
-            string path = "/api/" + (string)trigger["route"]!;
-            foreach (string method in trigger["methods"]!.AsArray().Select(m => ((string)m!).ToUpperInvariant()))
+            foreach (string path in ConcretePaths((string)trigger["route"]!))
             {
-                Assert.True(Serves(path, method), $"{name}: no handler endpoint for {method} {path}");
+                foreach (string method in trigger["methods"]!.AsArray().Select(m => ((string)m!).ToUpperInvariant()))
+                {
+                    Assert.True(Serves(path, method), $"{name}: no handler endpoint for {method} {path}");
+                }
             }
         }
         else
@@ -63,6 +65,15 @@ public sealed class FunctionBindingTests : IClassFixture<FunctionBindingTests.Ha
         Assert.Equal("inbound-events", queues["IngestEvent"]);
         Assert.Equal("poll-requests", queues["PollCarrier"]);
         Assert.All(queues.Values, q => Assert.Contains(q, new[] { "inbound-events", "poll-requests", "notifications", "platform-sync" }));
+    }
+
+    /// <summary>A route whose only segment is a regex alternation (<c>{x:regex(^(a|b)$)}</c>) stands for its literals.</summary>
+    private static IEnumerable<string> ConcretePaths(string route)
+    {
+        System.Text.RegularExpressions.Match m = System.Text.RegularExpressions.Regex.Match(route, @"^\{\w+:regex\(\^\((?<alt>[^)]*)\)\$\)\}$");
+        return m.Success
+            ? m.Groups["alt"].Value.Split('|').Select(a => "/api/" + a.Replace("\\.", ".", StringComparison.Ordinal))
+            : ["/api/" + route];
     }
 
     private bool Serves(string path, string method) => _endpoints.Any(e =>

@@ -135,6 +135,23 @@ public sealed class ReadApiTests(FunctionAppFixture app) : IClassFixture<Functio
         Assert.False(third.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
+    [Fact]
+    public async Task Widget_ScriptAndTrackPage_AreServedSafely()
+    {
+        using HttpResponseMessage script = await app.Client.GetAsync("api/widget.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("customElements.define(\"order-tracking\"", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using HttpResponseMessage page = await app.Client.GetAsync("api/track?orderKey=api:A-1&token=%22%3E%3Cscript%3Ealert(1)%3C/script%3E");
+        string html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<order-tracking order-key=\"api:A-1\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
+    }
+
     /// <summary>The problem body minus its per-request trace id: what tells one 404 from another.</summary>
     private static async Task<string> WithoutTraceIdAsync(HttpResponseMessage response)
     {
