@@ -50,6 +50,14 @@ internal sealed class WebhookLoadScenario : IScenario
             }, cancellationToken);
             Console.WriteLine($"  bare queue SendMessage : {floor.Format()}");
 
+            // Same hop (DevHost forwarding → handler → one storage call), before any webhook has started background ingestion.
+            LoadResult health = await LoadResult.RunAsync(senders, warmup, duration, async _ =>
+            {
+                using HttpResponseMessage response = await client.GetAsync("api/health", cancellationToken);
+                return response.IsSuccessStatusCode;
+            }, cancellationToken);
+            Console.WriteLine($"  GET api/health (DevHost): {health.Format()}");
+
             LoadResult webhooks = await LoadResult.RunAsync(senders, warmup, duration, async _ =>
             {
                 using HttpRequestMessage request = SignedShopifyRequests.Next();
