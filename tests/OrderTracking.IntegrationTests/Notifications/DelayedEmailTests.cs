@@ -47,6 +47,35 @@ public sealed class DelayedEmailTests(StalledFixture app) : IClassFixture<Stalle
         Assert.Equal("inTransit", await TrackingClient.StatusAsync(app.Client, orderKey));
     }
 
+    [Fact]
+    public async Task StalledShipment_AfterTheSweep_StaysFlaggedDelayedAcrossPolls()
+    {
+        using var counter = new InvocationCounter(app.Host);
+        string orderKey = await ShipmentRegistration.RegisterAsync(app.Client, "ND-0002", "SBX2NOTEDLY2", "nd-0002@example.com");
+        DateTimeOffset lastScan = await Eventually.UntilAsync(
+            () => LastEventAtAsync(orderKey), t => t is not null, NotificationFlow.Timeout, "first scan stored") ?? default;
+        await Eventually.UntilAsync(
+            () => Task.FromResult(DateTimeOffset.UtcNow), now => now > lastScan + StalledFixture.StalledAfter + TimeSpan.FromSeconds(1), NotificationFlow.Timeout, "stall");
+
+        Assert.True((await app.Host.InvokeTimerAsync("SweepShipments")).Succeeded);
+        Assert.True(await DelayedFlagAsync(orderKey), "the sweep did not flag the stalled shipment");
+
+        // The parcel is still stalled: a poll that brings no new scan must not clear the flag the storefront shows.
+        int polls = counter.Succeeded("PollCarrier");
+        await Eventually.UntilAsync(() => Task.FromResult(counter.Succeeded("PollCarrier")), n => n >= polls + 3, NotificationFlow.Timeout, "three more polls");
+        Assert.Equal("inTransit", await TrackingClient.StatusAsync(app.Client, orderKey));
+        Assert.True(await DelayedFlagAsync(orderKey), "a poll without a new scan cleared the delayed flag");
+    }
+
+    private async Task<bool> DelayedFlagAsync(string orderKey)
+    {
+        (System.Net.HttpStatusCode _, System.Text.Json.JsonDocument? body) = await TrackingClient.GetAsync(app.Client, orderKey);
+        using (body)
+        {
+            return body!.RootElement.GetProperty("shipments")[0].GetProperty("delayed").GetBoolean();
+        }
+    }
+
     private async Task<DateTimeOffset?> LastEventAtAsync(string orderKey)
     {
         await foreach (TableEntity row in app.Tables.GetTableClient("Orders").QueryAsync(
