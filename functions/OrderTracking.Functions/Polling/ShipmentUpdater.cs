@@ -10,7 +10,8 @@ namespace OrderTracking.Functions.Polling;
 
 /// <summary>Applies one carrier answer to the shipment rows of every order that holds the number.</summary>
 internal sealed partial class ShipmentUpdater(
-    OrderStore orders, NotificationQueue notifications, PollCadence cadence, PollingOptions options, ILogger<ShipmentUpdater> logger)
+    OrderStore orders, NotificationQueue notifications, PollCadence cadence, PollingOptions options, NotificationOptions notificationOptions,
+    ILogger<ShipmentUpdater> logger)
 {
     private const int MaxConcurrencyRetries = 5;
 
@@ -55,7 +56,7 @@ internal sealed partial class ShipmentUpdater(
         }
 
         MergeOutcome merged = TrackingMerger.Merge(owner.Tracking, result, now);
-        ShipmentRecord updatedOwner = NextOwnerState(owner, merged.State, result, item, now);
+        ShipmentRecord updatedOwner = NextOwnerState(owner, KeepDelayEpisode(owner.Tracking, merged.State, now), result, item, now);
         IReadOnlyList<Milestone> milestones = MilestonePolicy.MilestonesFor(
             owner.Tracking.Status, updatedOwner.Tracking.Status,
             MilestonePolicy.HasCarrierScan(owner.Tracking.Events), MilestonePolicy.HasCarrierScan(updatedOwner.Tracking.Events));
@@ -75,6 +76,23 @@ internal sealed partial class ShipmentUpdater(
         }
 
         return updatedOwner.ScheduleRowKey;
+    }
+
+    /// <summary>
+    /// The merge takes the carrier's <c>delayed</c> flag, which would end a delay episode that <c>SweepShipments</c>
+    /// started (and emailed) at the next poll without a new scan. Keep the flag while <see cref="DelayPolicy"/> still
+    /// finds the shipment delayed; a poll never starts an episode (the sweep does, and sends its email).
+    /// </summary>
+    private ShipmentTracking KeepDelayEpisode(ShipmentTracking before, ShipmentTracking merged, DateTimeOffset now)
+    {
+        if (merged.Delayed || !before.Delayed)
+        {
+            return merged;
+        }
+
+        var delay = new DelayOptions { StalledAfter = notificationOptions.StalledAfter, EtaGrace = notificationOptions.EtaGrace };
+        bool stillDelayed = DelayPolicy.Evaluate(new DelayInput(merged.Status, merged.LastEventAt, merged.Eta, WasDelayed: true), now, delay).IsDelayed;
+        return stillDelayed ? merged with { Delayed = true } : merged;
     }
 
     private ShipmentRecord NextOwnerState(ShipmentRecord owner, ShipmentTracking tracking, CarrierTrackingResult result, PollItem item, DateTimeOffset now)

@@ -1,0 +1,31 @@
+using Azure;
+using OrderTracking.Azure.Storage;
+
+namespace OrderTracking.IntegrationTests.Notifications;
+
+/// <summary>Reads the <c>Notifications</c> ledger (DESIGN §5: orderKey / <c>{carrier}|{trackingNumber}|{milestone}</c>).</summary>
+internal static class NotificationLedgerRows
+{
+    /// <summary>The order's ledger rows; an absent table reads as none.</summary>
+    public static async Task<IReadOnlyList<TableEntity>> ForOrderAsync(TableServiceClient tables, string orderKey)
+    {
+        var rows = new List<TableEntity>();
+        try
+        {
+            await foreach (TableEntity row in tables.GetTableClient("Notifications").QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {orderKey}")))
+            {
+                rows.Add(row);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return [];
+        }
+
+        return rows;
+    }
+
+    /// <summary>RowKey → State, for compact assertions.</summary>
+    public static async Task<IReadOnlyDictionary<string, string?>> StatesAsync(TableServiceClient tables, string orderKey) =>
+        (await ForOrderAsync(tables, orderKey)).ToDictionary(r => r.RowKey, r => r.GetString("State"), StringComparer.Ordinal);
+}
