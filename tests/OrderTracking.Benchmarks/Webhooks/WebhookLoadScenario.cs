@@ -50,6 +50,11 @@ internal sealed class WebhookLoadScenario : IScenario
             }, cancellationToken);
             Console.WriteLine($"  bare queue SendMessage : {floor.Format()}");
 
+            // Azurite keeps every queue's messages in one in-memory collection, and its dequeue cost grows with the
+            // total: tens of thousands of floor messages left behind slowed the DevHost's queue polling (and so the
+            // webhook phase) ~10x. Remove them so each phase starts from the same storage state.
+            await queue.DeleteIfExistsAsync(cancellationToken);
+
             // Same hop (DevHost forwarding → handler → one storage call), before any webhook has started background ingestion.
             LoadResult health = await LoadResult.RunAsync(senders, warmup, duration, async _ =>
             {
