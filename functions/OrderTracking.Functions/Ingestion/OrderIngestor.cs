@@ -22,9 +22,21 @@ internal sealed partial class OrderIngestor(OrderStore orders, PollScheduleStore
 
         int added = 0;
         int skipped = 0;
+
+        // A number the order already tracks stays with the carrier it has (which may be one it was moved to after a
+        // "not found"), whatever carrier a later or repeated event names.
+        Dictionary<string, ShipmentRecord> known = ev.Shipments.Count == 0
+            ? []
+            : (await orders.GetShipmentsAsync(orderKey, cancellationToken)).ToDictionary(s => s.TrackingNumber);
         foreach (ShipmentInfo info in ev.Shipments)
         {
             string number = CarrierResolver.NormalizeTrackingNumber(info.TrackingNumber);
+            if (known.TryGetValue(number, out ShipmentRecord? tracked))
+            {
+                await EnsureIndexedAndScheduledAsync(tracked, cancellationToken); // finishes a crashed earlier attempt
+                continue;
+            }
+
             IReadOnlyList<string> candidates = number.Length == 0 ? [] : resolver.Resolve(info.CarrierName, number);
             if (candidates.Count == 0)
             {
@@ -70,14 +82,19 @@ internal sealed partial class OrderIngestor(OrderStore orders, PollScheduleStore
             shipment = await orders.GetShipmentAsync(orderKey, carrier, number, cancellationToken) ?? shipment;
         }
 
-        await orders.IndexShipmentAsync(carrier, number, orderKey, cancellationToken);
+        await EnsureIndexedAndScheduledAsync(shipment, cancellationToken);
+        return isNew;
+    }
+
+    /// <summary>The idempotent tail of adding a shipment: index row, and the first schedule row until its first poll.</summary>
+    private async Task EnsureIndexedAndScheduledAsync(ShipmentRecord shipment, CancellationToken cancellationToken)
+    {
+        await orders.IndexShipmentAsync(shipment.Carrier, shipment.TrackingNumber, shipment.OrderKey, cancellationToken);
         if (shipment.ScheduleOwner && shipment.LastLeaseRowKey is null && shipment.ScheduleRowKey is not null)
         {
-            int shard = PollScheduleStore.ShardOf(number, options.ShardCount);
-            await schedule.AddAsync(carrier, shard, shipment.ScheduleRowKey, number, shipment.RegisteredAt, cancellationToken);
+            int shard = PollScheduleStore.ShardOf(shipment.TrackingNumber, options.ShardCount);
+            await schedule.AddAsync(shipment.Carrier, shard, shipment.ScheduleRowKey, shipment.TrackingNumber, shipment.RegisteredAt, cancellationToken);
         }
-
-        return isNew;
     }
 
     private async Task CancelUnshippedAsync(string orderKey, DateTimeOffset now, CancellationToken cancellationToken)
