@@ -46,7 +46,7 @@ internal static class TrackingApiEndpoints
             return NotFound();
         }
 
-        var body = new TrackingResponse(orderKey, [.. shipments.Select(s => TrackingViewMapper.ToView(s, settings.PublicBaseUrl))]);
+        var body = new TrackingResponse(orderKey, [.. shipments.Select(TrackingViewMapper.ToView)]);
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(body, Json.Options);
         string etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 12))}\"";
         http.Response.Headers.CacheControl = "private, max-age=60";

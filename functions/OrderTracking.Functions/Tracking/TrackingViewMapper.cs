@@ -5,10 +5,10 @@ namespace OrderTracking.Functions.Tracking;
 /// <summary>Maps stored shipments to the public view: only tracking facts, never customer data.</summary>
 internal static class TrackingViewMapper
 {
-    public static ShipmentView ToView(ShipmentRecord s, string publicBaseUrl) => new(
+    public static ShipmentView ToView(ShipmentRecord s) => new(
         s.Carrier,
         s.TrackingNumber,
-        SafeUrl(s.TrackingUrl) ?? TrackingUrls.For(s.Carrier, s.TrackingNumber, publicBaseUrl),
+        SafeUrl(s.TrackingUrl) ?? TrackingUrls.For(s.Carrier, s.TrackingNumber),
         s.Tracking.Status,
         s.Tracking.Reason,
         s.Tracking.Delayed,
