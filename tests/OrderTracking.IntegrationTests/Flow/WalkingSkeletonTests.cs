@@ -36,6 +36,14 @@ public sealed class WalkingSkeletonTests(FunctionAppFixture app) : IClassFixture
                 Assert.DoesNotContain(pii, raw, StringComparison.OrdinalIgnoreCase);
             }
         }
+
+        // Nothing secret or personal reaches the logs (DESIGN §12): not the webhook secret, the customer, nor the payload.
+        string logs = string.Join('\n', app.Host.HandlerLogs);
+        Assert.Contains("IngestEvent", logs, StringComparison.Ordinal); // the logs are really captured
+        foreach (string secret in new[] { FunctionAppFixture.ShopifySecret, FunctionAppFixture.ReadTokenKey, "ana@example.com", "García", "Calle Mayor", "tracking_numbers" })
+        {
+            Assert.DoesNotContain(secret, logs, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Fact]
