@@ -19,7 +19,7 @@ internal sealed class ColdStartScenario : IScenario
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
-        string root = RepoRoot();
+        string root = Testing.RepositoryLayout.Root;
         string app = await PublishAsync(Path.Combine(root, "functions", "OrderTracking.Functions"), cancellationToken);
         string hello = await PublishAsync(Path.Combine(root, "tests", "OrderTracking.Benchmarks.HelloWorld"), cancellationToken);
 
@@ -100,18 +100,5 @@ internal sealed class ColdStartScenario : IScenario
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepoRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OrderTracking.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("OrderTracking.sln not found");
     }
 }

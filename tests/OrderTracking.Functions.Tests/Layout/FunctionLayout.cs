@@ -11,19 +11,5 @@ internal static class FunctionLayout
             .Select(d => (Path.GetFileName(d), (JsonArray)JsonNode.Parse(File.ReadAllText(Path.Combine(d, "function.json")))!["bindings"]!))
             .OrderBy(f => f.Item1, StringComparer.Ordinal)];
 
-    public static string SourceRoot
-    {
-        get
-        {
-            for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "OrderTracking.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("OrderTracking.sln not found");
-        }
-    }
+    public static string SourceRoot => OrderTracking.Testing.RepositoryLayout.Root;
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using OrderTracking.Azure.Storage;
 using OrderTracking.Azurite;
 using OrderTracking.DevHost;
+using OrderTracking.Testing;
 
 namespace OrderTracking.IntegrationTests.Infrastructure;
 
@@ -66,8 +67,8 @@ public class FunctionAppFixture : IAsyncLifetime
             await _azurite.DisposeAsync();
         }
 
-        TryDelete(_appRoot);
-        TryDelete(OutboxDirectory);
+        RepositoryLayout.TryDelete(_appRoot);
+        RepositoryLayout.TryDelete(OutboxDirectory);
     }
 
     private Dictionary<string, string?> DefaultSettings() => new()
@@ -87,18 +88,7 @@ public class FunctionAppFixture : IAsyncLifetime
 
     private static string CopyAppRoot()
     {
-        string source = RepositoryPaths.FunctionAppOutput;
-        string target = Path.Combine(Path.GetTempPath(), "ot-app-" + Guid.NewGuid().ToString("N"));
-        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            string dest = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
-            File.Copy(file, dest);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(dest, File.GetUnixFileMode(file));
-            }
-        }
+        string target = RepositoryLayout.CopyToTemp(RepositoryPaths.FunctionAppOutput, "ot-app-");
 
         string hostJsonPath = Path.Combine(target, "host.json");
         JsonNode hostJson = JsonNode.Parse(File.ReadAllText(hostJsonPath))!;
@@ -107,20 +97,5 @@ public class FunctionAppFixture : IAsyncLifetime
         queues["maxPollingInterval"] = "00:00:00.200";
         File.WriteAllText(hostJsonPath, hostJson.ToJsonString());
         return target;
-    }
-
-    private static void TryDelete(string? directory)
-    {
-        try
-        {
-            if (directory is not null && Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Best effort: temp folders.
-        }
     }
 }
