@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrderTracking.Functions.Storage;
 
 namespace OrderTracking.Functions.Hosting;
 
@@ -9,10 +10,12 @@ namespace OrderTracking.Functions.Hosting;
 /// </summary>
 internal static partial class TriggerEndpoints
 {
-    public static void MapQueueTrigger<THandler>(this IEndpointRouteBuilder app, string functionName, string bindingName)
-        where THandler : IQueueMessageHandler
+    public static void MapQueueTrigger<THandler, TMessage>(this IEndpointRouteBuilder app, string functionName, string bindingName, string queueName)
+        where THandler : IQueueMessageHandler<TMessage>
+        where TMessage : class
     {
-        app.MapPost($"/{functionName}", async (HttpRequest http, THandler handler, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        app.MapPost($"/{functionName}", async (
+            HttpRequest http, THandler handler, StorageContext storage, DeadLetter deadLetter, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
             ILogger logger = loggers.CreateLogger(functionName);
             InvocationRequest? request = await ReadEnvelopeAsync(http, cancellationToken);
@@ -23,8 +26,16 @@ internal static partial class TriggerEndpoints
                 return Results.BadRequest(InvocationResponse.WithLogs($"{functionName}: envelope without '{bindingName}'"));
             }
 
-            InvocationResponse response = await handler.HandleAsync(new QueueInvocation(message, request.DequeueCount, request.GetMetadataString("Id")), cancellationToken);
-            return Results.Ok(response);
+            // Before anything else: the poison queue a bad message goes to must exist too.
+            await storage.EnsureCreatedAsync(cancellationToken);
+            TMessage? typed = Deserialize<TMessage>(message);
+            if (typed is null || !handler.IsValid(typed))
+            {
+                return Results.Ok(await deadLetter.SendAsync(queueName, message, $"not a valid {typeof(TMessage).Name}", cancellationToken));
+            }
+
+            var invocation = new QueueInvocation(message, request.DequeueCount, request.GetMetadataString("Id"));
+            return Results.Ok(await handler.HandleAsync(typed, invocation, cancellationToken));
         });
     }
 
@@ -33,6 +44,19 @@ internal static partial class TriggerEndpoints
     {
         app.MapPost($"/{functionName}", async (THandler handler, CancellationToken cancellationToken) =>
             Results.Ok(await handler.HandleAsync(cancellationToken)));
+    }
+
+    private static T? Deserialize<T>(string json)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, Json.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static async Task<InvocationRequest?> ReadEnvelopeAsync(HttpRequest http, CancellationToken cancellationToken)

@@ -1,33 +1,17 @@
-using System.Text.Json;
 using OrderTracking.Core.Orders;
 using OrderTracking.Functions.Hosting;
-using OrderTracking.Functions.Storage;
 
 namespace OrderTracking.Functions.Ingestion;
 
 /// <summary><c>IngestEvent</c>: queue <c>inbound-events</c> → orders and shipments.</summary>
-internal sealed class IngestEventFunction(OrderIngestor ingestor, InboundEventParser parser, StorageContext storage, DeadLetter deadLetter) : IQueueMessageHandler
+internal sealed class IngestEventFunction(OrderIngestor ingestor, InboundEventParser parser) : IQueueMessageHandler<InboundMessage>
 {
     public const string Name = "IngestEvent";
 
-    public async Task<InvocationResponse> HandleAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    public bool IsValid(InboundMessage message) => message.Type is not null;
+
+    public async Task<InvocationResponse> HandleAsync(InboundMessage message, QueueInvocation invocation, CancellationToken cancellationToken)
     {
-        InboundMessage? message;
-        try
-        {
-            message = JsonSerializer.Deserialize<InboundMessage>(invocation.MessageText, Json.Options);
-        }
-        catch (JsonException)
-        {
-            message = null;
-        }
-
-        if (message is null)
-        {
-            return await deadLetter.SendAsync(QueueNames.InboundEvents, invocation.MessageText, "not an inbound event", cancellationToken);
-        }
-
-        await storage.EnsureCreatedAsync(cancellationToken);
         OrderEvent? ev = await parser.ToOrderEventAsync(message, cancellationToken);
         if (ev is null)
         {

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using OrderTracking.Core.Notifications;
+
 namespace OrderTracking.Functions.Notifications;
 
 /// <summary>A <c>notifications</c> message: one milestone email for one order's shipment.</summary>
@@ -6,4 +9,9 @@ namespace OrderTracking.Functions.Notifications;
 /// <param name="TrackingNumber">The number.</param>
 /// <param name="Milestone">Milestone wire name (<c>shipped</c>, <c>outForDelivery</c>, …).</param>
 /// <param name="EpisodeKey">For <c>delayed</c>: the episode, so each delay episode is one email.</param>
-internal sealed record NotificationRequest(string OrderKey, string Carrier, string TrackingNumber, string Milestone, string? EpisodeKey = null);
+internal sealed record NotificationRequest(string OrderKey, string Carrier, string TrackingNumber, string Milestone, string? EpisodeKey = null)
+{
+    /// <summary>The milestone, or null when the wire name is not one we know.</summary>
+    [JsonIgnore]
+    public Milestone? ParsedMilestone => MilestoneExtensions.TryParseWireName(Milestone, out Milestone m) ? m : null;
+}

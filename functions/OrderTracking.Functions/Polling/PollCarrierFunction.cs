@@ -1,33 +1,17 @@
-using System.Text.Json;
 using OrderTracking.Functions.Hosting;
-using OrderTracking.Functions.Storage;
 
 namespace OrderTracking.Functions.Polling;
 
 /// <summary><c>PollCarrier</c>: queue <c>poll-requests</c> → carrier → merged state → next due row.</summary>
-internal sealed class PollCarrierFunction(ShipmentPoller poller, StorageContext storage, DeadLetter deadLetter) : IQueueMessageHandler
+internal sealed class PollCarrierFunction(ShipmentPoller poller) : IQueueMessageHandler<PollRequest>
 {
     public const string Name = "PollCarrier";
 
-    public async Task<InvocationResponse> HandleAsync(QueueInvocation invocation, CancellationToken cancellationToken)
+    public bool IsValid(PollRequest message) => message.Carrier is not null && message.Items is { Count: > 0 };
+
+    public async Task<InvocationResponse> HandleAsync(PollRequest message, QueueInvocation invocation, CancellationToken cancellationToken)
     {
-        PollRequest? request;
-        try
-        {
-            request = JsonSerializer.Deserialize<PollRequest>(invocation.MessageText, Json.Options);
-        }
-        catch (JsonException)
-        {
-            request = null;
-        }
-
-        if (request is null || request.Items is null || request.Items.Count == 0)
-        {
-            return await deadLetter.SendAsync(QueueNames.PollRequests, invocation.MessageText, "not a poll request", cancellationToken);
-        }
-
-        await storage.EnsureCreatedAsync(cancellationToken);
-        await poller.PollAsync(request, cancellationToken);
-        return InvocationResponse.WithLogs($"{Name}: {request.Carrier} polled for {request.Items.Count} number(s)");
+        await poller.PollAsync(message, cancellationToken);
+        return InvocationResponse.WithLogs($"{Name}: {message.Carrier} polled for {message.Items.Count} number(s)");
     }
 }
