@@ -3,6 +3,8 @@ using OrderTracking.Azure.Email;
 using OrderTracking.Core.Notifications;
 using OrderTracking.Testing;
 
+using OrderTracking.Testing.Email;
+
 namespace OrderTracking.Azure.Tests.Email;
 
 public sealed class OutboxEmailSenderTests : IDisposable

@@ -1,6 +1,7 @@
 using OrderTracking.Azurite;
 using OrderTracking.DevHost;
 using OrderTracking.IntegrationTests.Infrastructure;
+using OrderTracking.Testing;
 
 namespace OrderTracking.IntegrationTests.Webhooks;
 
@@ -10,7 +11,7 @@ namespace OrderTracking.IntegrationTests.Webhooks;
 /// </summary>
 public sealed class StorageOutageFixture : IAsyncLifetime
 {
-    private readonly string _appRoot = Path.Combine(Path.GetTempPath(), "ot-app-outage-" + Guid.NewGuid().ToString("N"));
+    private string? _appRoot;
     private AzuriteInstance? _azurite;
     private DevHostServer? _host;
 
@@ -19,7 +20,7 @@ public sealed class StorageOutageFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteInstance.StartAsync(new AzuriteOptions { InMemory = true });
-        CopyDirectory(RepositoryPaths.FunctionAppOutput, _appRoot);
+        _appRoot = RepositoryLayout.CopyToTemp(RepositoryPaths.FunctionAppOutput, "ot-app-outage-");
         var options = new DevHostOptions { AppRoot = _appRoot, Port = 0, StorageConnectionString = _azurite.ConnectionString, FunctionKey = FunctionAppFixture.FunctionKey };
         options.Settings["Shopify:WebhookSecrets"] = FunctionAppFixture.ShopifySecret;
         options.Settings["Stripe:WebhookSecrets"] = FunctionAppFixture.StripeSecret;
@@ -48,27 +49,6 @@ public sealed class StorageOutageFixture : IAsyncLifetime
         }
 
         await StopStorageAsync();
-        try
-        {
-            Directory.Delete(_appRoot, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: temp folder.
-        }
-    }
-
-    private static void CopyDirectory(string source, string target)
-    {
-        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            string dest = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
-            File.Copy(file, dest);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(dest, File.GetUnixFileMode(file));
-            }
-        }
+        RepositoryLayout.TryDelete(_appRoot);
     }
 }

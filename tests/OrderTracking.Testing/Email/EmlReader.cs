@@ -1,16 +1,14 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Xunit;
 
-namespace OrderTracking.Azure.Tests.Email;
+namespace OrderTracking.Testing.Email;
 
-/// <summary>A parsed test view of an .eml: unfolded, RFC 2047-decoded headers and decoded parts.</summary>
-internal sealed record ParsedEml(IReadOnlyDictionary<string, string> Headers, IReadOnlyList<ParsedPart> Parts, IReadOnlyList<string> RawLines);
-
-/// <summary>One MIME part, body decoded from quoted-printable to text.</summary>
-internal sealed record ParsedPart(string ContentType, string TransferEncoding, string Body);
-
-/// <summary>A minimal MIME reader written from RFC 5322 / 2045 / 2046 / 2047 for tests (independent of the writer).</summary>
-internal static partial class EmlReader
+/// <summary>
+/// A minimal MIME reader written from RFC 5322 / 2045 / 2046 / 2047 for tests, independent of the production writer.
+/// It asserts what a well-formed message must be: CRLF line ends only, no repeated header.
+/// </summary>
+public static partial class EmlReader
 {
     public static ParsedEml Parse(byte[] bytes)
     {
@@ -32,7 +30,10 @@ internal static partial class EmlReader
             Dictionary<string, string> partHeaders = ParseHeaders(chunk[2..partSplit]);
             string encoded = chunk[(partSplit + 4)..];
             encoded = encoded.EndsWith("\r\n", StringComparison.Ordinal) ? encoded[..^2] : encoded;
-            parts.Add(new ParsedPart(partHeaders["Content-Type"], partHeaders["Content-Transfer-Encoding"], DecodeQuotedPrintable(encoded)));
+            string transfer = partHeaders["Content-Transfer-Encoding"];
+            parts.Add(new ParsedPart(
+                partHeaders["Content-Type"], transfer,
+                DecodeBody(transfer, encoded)));
         }
 
         return new ParsedEml(headers, parts, text.Split("\r\n"));
@@ -58,12 +59,18 @@ internal static partial class EmlReader
         return EncodedWord().Replace(joined, m =>
         {
             Assert.Equal("utf-8", m.Groups[1].Value, ignoreCase: true);
-            byte[] bytes = m.Groups[2].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
-                ? Convert.FromBase64String(m.Groups[3].Value)
-                : Encoding.ASCII.GetBytes(m.Groups[3].Value.Replace('_', ' '));
-            return Encoding.UTF8.GetString(bytes);
+            return m.Groups[2].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
+                ? Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[3].Value))
+                : DecodeQuotedPrintable(m.Groups[3].Value.Replace('_', ' '));
         });
     }
+
+    private static string DecodeBody(string transferEncoding, string encoded) => transferEncoding.ToLowerInvariant() switch
+    {
+        "quoted-printable" => DecodeQuotedPrintable(encoded),
+        "base64" => Encoding.UTF8.GetString(Convert.FromBase64String(encoded.Replace("\r\n", string.Empty, StringComparison.Ordinal))),
+        _ => encoded,
+    };
 
     private static string DecodeQuotedPrintable(string encoded)
     {
@@ -71,7 +78,7 @@ internal static partial class EmlReader
         string soft = encoded.Replace("=\r\n", string.Empty, StringComparison.Ordinal);
         for (int i = 0; i < soft.Length; i++)
         {
-            if (soft[i] == '=')
+            if (soft[i] == '=' && i + 2 < soft.Length && Uri.IsHexDigit(soft[i + 1]) && Uri.IsHexDigit(soft[i + 2]))
             {
                 bytes.Add(Convert.ToByte(soft.Substring(i + 1, 2), 16));
                 i += 2;
@@ -85,7 +92,7 @@ internal static partial class EmlReader
         return Encoding.UTF8.GetString([.. bytes]);
     }
 
-    [GeneratedRegex("boundary=\"([^\"]+)\"")]
+    [GeneratedRegex("boundary=\"?([^\";]+)\"?")]
     private static partial Regex BoundaryParameter();
 
     [GeneratedRegex(@"\?=\s+=\?")]
