@@ -4,29 +4,17 @@ using OrderTracking.Core.Tracking;
 
 namespace OrderTracking.Carriers.Tests.Dhl;
 
-public sealed class DhlAdapterTests : IAsyncLifetime
+public sealed class DhlAdapterTests : CarrierAdapterTestBase
 {
     private const string Number = "7777777770";
     private const string TrackPath = "/track/shipments";
-    private StubCarrierServer _stub = null!;
-    private CarrierHost _host = null!;
 
-    public async Task InitializeAsync()
+    protected override Dictionary<string, string?> Settings(Uri stubBaseUrl) => new()
     {
-        _stub = await StubCarrierServer.StartAsync();
-        _host = new CarrierHost(new()
-        {
-            ["Carriers:Dhl:BaseUrl"] = _stub.BaseUrl.ToString(),
-            ["Carriers:Dhl:ApiKey"] = "dhl-key",
-            ["Carriers:Dhl:RequestsPerSecond"] = "1000",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        _host.Dispose();
-        await _stub.DisposeAsync();
-    }
+        ["Carriers:Dhl:BaseUrl"] = stubBaseUrl.ToString(),
+        ["Carriers:Dhl:ApiKey"] = "dhl-key",
+        ["Carriers:Dhl:RequestsPerSecond"] = "1000",
+    };
 
     [Theory]
     [InlineData("in-transit.json", TrackingStatus.InTransit)]
@@ -36,9 +24,9 @@ public sealed class DhlAdapterTests : IAsyncLifetime
     [InlineData("return.json", TrackingStatus.ReturnToSender)]
     public async Task TrackAsync_Fixture_MapsStatus(string fixture, TrackingStatus expected)
     {
-        _stub.OnSequence("GET", TrackPath, StubResponse.Fixture("dhl", fixture));
+        Stub.OnSequence("GET", TrackPath, StubResponse.Fixture("dhl", fixture));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("dhl", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("dhl", Number);
 
         Assert.Equal((CarrierResultKind.Found, expected), (result.Kind, result.Status));
     }
@@ -46,15 +34,15 @@ public sealed class DhlAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TrackAsync_InTransit_SortsNewestFirstAndSendsApiKey()
     {
-        _stub.OnSequence("GET", TrackPath, StubResponse.Fixture("dhl", "in-transit.json"));
+        Stub.OnSequence("GET", TrackPath, StubResponse.Fixture("dhl", "in-transit.json"));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("dhl", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("dhl", Number);
 
         Assert.Equal([TrackingStatus.InTransit, TrackingStatus.LabelCreated], result.Events.Select(e => e.Status));
         Assert.Equal(new DateTimeOffset(2025, 3, 9, 16, 20, 0, TimeSpan.Zero), result.Events[1].Time);
         Assert.Equal(("LEIPZIG", "DE"), (result.Events[0].City, result.Events[0].Country));
         Assert.Equal(new DateTimeOffset(2025, 3, 12, 0, 0, 0, TimeSpan.Zero), result.Eta);
-        StubRequest request = _stub.Requests.Single();
+        StubRequest request = Stub.Requests.Single();
         Assert.Equal("dhl-key", request.Header("DHL-API-Key"));
         Assert.Equal("?trackingNumber=" + Number, request.Query);
     }
@@ -62,37 +50,37 @@ public sealed class DhlAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TrackAsync_404ProblemJson_NotFound()
     {
-        _stub.OnSequence("GET", TrackPath, StubResponse.Fixture("dhl", "not-found.json", 404) with { ContentType = "application/problem+json" });
+        Stub.OnSequence("GET", TrackPath, StubResponse.Fixture("dhl", "not-found.json", 404) with { ContentType = "application/problem+json" });
 
-        Assert.Equal(CarrierResultKind.NotFound, (await _host.TrackOneAsync("dhl", Number)).Kind);
+        Assert.Equal(CarrierResultKind.NotFound, (await Host.TrackOneAsync("dhl", Number)).Kind);
     }
 
     [Fact]
     public async Task TrackAsync_429_ThrottledWithDefaultBackoff()
     {
-        _stub.OnSequence("GET", TrackPath, new StubResponse(429, """{"title":"Too many requests","status":429}"""));
+        Stub.OnSequence("GET", TrackPath, new StubResponse(429, """{"title":"Too many requests","status":429}"""));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("dhl", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("dhl", Number);
 
         Assert.Equal(CarrierResultKind.Throttled, result.Kind);
         Assert.Equal(TimeSpan.FromSeconds(60), result.RetryAfter);
-        Assert.Equal(3, _stub.Count(TrackPath));
+        Assert.Equal(3, Stub.Count(TrackPath));
     }
 
     [Fact]
     public async Task TrackAsync_5xxThenSuccess_Retries()
     {
-        _stub.OnSequence("GET", TrackPath, new StubResponse(502, "{}"), StubResponse.Fixture("dhl", "delivered.json"));
+        Stub.OnSequence("GET", TrackPath, new StubResponse(502, "{}"), StubResponse.Fixture("dhl", "delivered.json"));
 
-        Assert.Equal(TrackingStatus.Delivered, (await _host.TrackOneAsync("dhl", Number)).Status);
+        Assert.Equal(TrackingStatus.Delivered, (await Host.TrackOneAsync("dhl", Number)).Status);
     }
 
     [Fact]
     public async Task TrackAsync_MalformedJson_Failed()
     {
-        _stub.OnSequence("GET", TrackPath, StubResponse.Fixture("dhl", "malformed.json"));
+        Stub.OnSequence("GET", TrackPath, StubResponse.Fixture("dhl", "malformed.json"));
 
-        Assert.Equal(CarrierResultKind.Failed, (await _host.TrackOneAsync("dhl", Number)).Kind);
+        Assert.Equal(CarrierResultKind.Failed, (await Host.TrackOneAsync("dhl", Number)).Kind);
     }
 
     [Fact]
@@ -100,12 +88,12 @@ public sealed class DhlAdapterTests : IAsyncLifetime
     {
         using var host = new CarrierHost(new()
         {
-            ["Carriers:Dhl:BaseUrl"] = _stub.BaseUrl.ToString(),
+            ["Carriers:Dhl:BaseUrl"] = Stub.BaseUrl.ToString(),
             ["Carriers:Dhl:ApiKey"] = "dhl-key",
             ["Carriers:Dhl:RequestsPerSecond"] = "1000",
             ["Carriers:Dhl:RequestsPerDay"] = "2",
         });
-        _stub.OnSequence("GET", TrackPath, StubResponse.Fixture("dhl", "delivered.json"));
+        Stub.OnSequence("GET", TrackPath, StubResponse.Fixture("dhl", "delivered.json"));
 
         await host.TrackOneAsync("dhl", Number);
         await host.TrackOneAsync("dhl", Number);
@@ -113,6 +101,6 @@ public sealed class DhlAdapterTests : IAsyncLifetime
 
         Assert.Equal(CarrierResultKind.Throttled, third.Kind);
         Assert.True(third.RetryAfter > TimeSpan.Zero && third.RetryAfter <= TimeSpan.FromDays(1));
-        Assert.Equal(2, _stub.Count(TrackPath));
+        Assert.Equal(2, Stub.Count(TrackPath));
     }
 }

@@ -5,31 +5,21 @@ using OrderTracking.Core.Tracking;
 
 namespace OrderTracking.Carriers.Tests.FedEx;
 
-public sealed class FedExAdapterTests : IAsyncLifetime
+public sealed class FedExAdapterTests : CarrierAdapterTestBase
 {
     private const string Number = "568838414941";
     private const string TrackPath = "/track/v1/trackingnumbers";
     private const string TokenPath = "/oauth/token";
-    private StubCarrierServer _stub = null!;
-    private CarrierHost _host = null!;
 
-    public async Task InitializeAsync()
+    protected override Dictionary<string, string?> Settings(Uri stubBaseUrl) => new()
     {
-        _stub = await StubCarrierServer.StartAsync();
-        _stub.OnSequence("POST", TokenPath, StubResponse.Fixture("fedex", "token.json"));
-        _host = new CarrierHost(new()
-        {
-            ["Carriers:FedEx:BaseUrl"] = _stub.BaseUrl.ToString(),
-            ["Carriers:FedEx:ClientId"] = "fx-id",
-            ["Carriers:FedEx:ClientSecret"] = "fx-secret",
-        });
-    }
+        ["Carriers:FedEx:BaseUrl"] = stubBaseUrl.ToString(),
+        ["Carriers:FedEx:ClientId"] = "fx-id",
+        ["Carriers:FedEx:ClientSecret"] = "fx-secret",
+    };
 
-    public async Task DisposeAsync()
-    {
-        _host.Dispose();
-        await _stub.DisposeAsync();
-    }
+    protected override void Arrange(StubCarrierServer stub) =>
+        stub.OnSequence("POST", TokenPath, StubResponse.Fixture("fedex", "token.json"));
 
     [Theory]
     [InlineData("in-transit.json", TrackingStatus.InTransit)]
@@ -39,9 +29,9 @@ public sealed class FedExAdapterTests : IAsyncLifetime
     [InlineData("return.json", TrackingStatus.ReturnToSender)]
     public async Task TrackAsync_Fixture_MapsStatus(string fixture, TrackingStatus expected)
     {
-        _stub.OnSequence("POST", TrackPath, StubResponse.Fixture("fedex", fixture));
+        Stub.OnSequence("POST", TrackPath, StubResponse.Fixture("fedex", fixture));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("fedex", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("fedex", Number);
 
         Assert.Equal(CarrierResultKind.Found, result.Kind);
         Assert.Equal(expected, result.Status);
@@ -51,15 +41,15 @@ public sealed class FedExAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TrackAsync_InTransit_SortsNewestFirstKeepsOffsetsAndEta()
     {
-        _stub.OnSequence("POST", TrackPath, StubResponse.Fixture("fedex", "in-transit.json"));
+        Stub.OnSequence("POST", TrackPath, StubResponse.Fixture("fedex", "in-transit.json"));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("fedex", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("fedex", Number);
 
         Assert.Equal(["DP", "PU"], result.Events.Select(e => e.RawCode));
         Assert.Equal(new DateTimeOffset(2025, 3, 11, 2, 14, 0, TimeSpan.FromHours(-6)), result.Events[0].Time);
         Assert.Equal(("MEMPHIS", "TN", "US"), (result.Events[0].City, result.Events[0].Region, result.Events[0].Country));
         Assert.Equal(new DateTimeOffset(2025, 3, 12, 0, 0, 0, TimeSpan.FromHours(-6)), result.Eta);
-        StubRequest token = _stub.Requests.Single(r => r.Path == TokenPath);
+        StubRequest token = Stub.Requests.Single(r => r.Path == TokenPath);
         Assert.Contains("client_id=fx-id", token.Body);
         Assert.Contains("grant_type=client_credentials", token.Body);
     }
@@ -67,9 +57,9 @@ public sealed class FedExAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TrackAsync_PerNumberNotFound_ReturnsNotFound()
     {
-        _stub.OnSequence("POST", TrackPath, StubResponse.Fixture("fedex", "not-found.json"));
+        Stub.OnSequence("POST", TrackPath, StubResponse.Fixture("fedex", "not-found.json"));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("fedex", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("fedex", Number);
 
         Assert.Equal(CarrierResultKind.NotFound, result.Kind);
     }
@@ -77,42 +67,42 @@ public sealed class FedExAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TrackAsync_75Numbers_ThreeCallsOfAtMost30EachResultPerNumber()
     {
-        _stub.On("POST", TrackPath, EchoInTransit);
+        Stub.On("POST", TrackPath, EchoInTransit);
         CarrierTrackingRequest[] requests = [.. Enumerable.Range(0, 75).Select(i => new CarrierTrackingRequest($"{100000000000 + i}", DateTimeOffset.UtcNow))];
 
-        IReadOnlyDictionary<string, CarrierTrackingResult> results = await _host.Tracker("fedex").TrackAsync(requests, CancellationToken.None);
+        IReadOnlyDictionary<string, CarrierTrackingResult> results = await Host.Tracker("fedex").TrackAsync(requests, CancellationToken.None);
 
         Assert.Equal(75, results.Count);
         Assert.All(results.Values, r => Assert.Equal(TrackingStatus.InTransit, r.Status));
-        int[] sizes = [.. _stub.Requests.Where(r => r.Path == TrackPath).Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("trackingInfo").GetArrayLength())];
+        int[] sizes = [.. Stub.Requests.Where(r => r.Path == TrackPath).Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("trackingInfo").GetArrayLength())];
         Assert.Equal([30, 30, 15], sizes);
-        Assert.Equal(30, _host.Tracker("fedex").MaxBatch);
+        Assert.Equal(30, Host.Tracker("fedex").MaxBatch);
     }
 
     [Fact]
     public async Task TrackAsync_TokenExpiredMidRun_RefreshesOnce()
     {
-        _stub.OnSequence("POST", TokenPath,
+        Stub.OnSequence("POST", TokenPath,
             StubResponse.Json("""{"access_token":"token-1","expires_in":3599}"""),
             StubResponse.Json("""{"access_token":"token-2","expires_in":3599}"""));
         int calls = 0;
-        _stub.On("POST", TrackPath, r => Interlocked.Increment(ref calls) == 1 || r.Header("Authorization") == "Bearer token-2"
+        Stub.On("POST", TrackPath, r => Interlocked.Increment(ref calls) == 1 || r.Header("Authorization") == "Bearer token-2"
             ? StubResponse.Fixture("fedex", "in-transit.json")
             : StubResponse.Fixture("fedex", "expired-token.json", 401));
 
-        await _host.TrackOneAsync("fedex", Number);
-        CarrierTrackingResult second = await _host.TrackOneAsync("fedex", Number);
+        await Host.TrackOneAsync("fedex", Number);
+        CarrierTrackingResult second = await Host.TrackOneAsync("fedex", Number);
 
         Assert.Equal(TrackingStatus.InTransit, second.Status);
-        Assert.Equal(2, _stub.Count(TokenPath));
+        Assert.Equal(2, Stub.Count(TokenPath));
     }
 
     [Fact]
     public async Task TrackAsync_429LongRetryAfter_ThrottledForWholeBatch()
     {
-        _stub.OnSequence("POST", TrackPath, new StubResponse(429, """{"errors":[{"code":"RATE.LIMIT.EXCEEDED"}]}""", Headers: [("Retry-After", "600")]));
+        Stub.OnSequence("POST", TrackPath, new StubResponse(429, """{"errors":[{"code":"RATE.LIMIT.EXCEEDED"}]}""", Headers: [("Retry-After", "600")]));
 
-        IReadOnlyDictionary<string, CarrierTrackingResult> results = await _host.Tracker("fedex").TrackAsync(
+        IReadOnlyDictionary<string, CarrierTrackingResult> results = await Host.Tracker("fedex").TrackAsync(
             [new(Number, DateTimeOffset.UtcNow), new("797806677146", DateTimeOffset.UtcNow)], CancellationToken.None);
 
         Assert.All(results.Values, r => Assert.Equal((CarrierResultKind.Throttled, TimeSpan.FromMinutes(10)), (r.Kind, r.RetryAfter!.Value)));
@@ -121,9 +111,9 @@ public sealed class FedExAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TrackAsync_5xxThenSuccess_Retries()
     {
-        _stub.OnSequence("POST", TrackPath, StubResponse.Json("""{"errors":[{"code":"SERVICE.UNAVAILABLE.ERROR"}]}""", 503), StubResponse.Fixture("fedex", "delivered.json"));
+        Stub.OnSequence("POST", TrackPath, StubResponse.Json("""{"errors":[{"code":"SERVICE.UNAVAILABLE.ERROR"}]}""", 503), StubResponse.Fixture("fedex", "delivered.json"));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("fedex", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("fedex", Number);
 
         Assert.Equal(TrackingStatus.Delivered, result.Status);
     }
@@ -131,9 +121,9 @@ public sealed class FedExAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TrackAsync_MalformedJson_Failed()
     {
-        _stub.OnSequence("POST", TrackPath, StubResponse.Fixture("fedex", "malformed.json"));
+        Stub.OnSequence("POST", TrackPath, StubResponse.Fixture("fedex", "malformed.json"));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("fedex", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("fedex", Number);
 
         Assert.Equal(CarrierResultKind.Failed, result.Kind);
     }

@@ -5,7 +5,7 @@ using OrderTracking.Core.Carriers;
 namespace OrderTracking.Carriers.Tests.Support;
 
 /// <summary>Builds the real DI graph (AddCarriers) pointed at a stub carrier, with instant back-offs.</summary>
-internal sealed class CarrierHost : IDisposable
+public sealed class CarrierHost : IDisposable
 {
     private readonly ServiceProvider _provider;
 

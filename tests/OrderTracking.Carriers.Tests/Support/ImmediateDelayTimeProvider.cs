@@ -6,7 +6,7 @@ namespace OrderTracking.Carriers.Tests.Support;
 /// System clock, but timers shorter than <see cref="ImmediateBelow"/> fire at once and their due times are recorded,
 /// so retry back-offs and Retry-After waits run instantly and can be asserted. Longer timers (timeouts) never fire.
 /// </summary>
-internal sealed class ImmediateDelayTimeProvider : TimeProvider
+public sealed class ImmediateDelayTimeProvider : TimeProvider
 {
     public TimeSpan ImmediateBelow { get; init; } = TimeSpan.FromSeconds(14);
 

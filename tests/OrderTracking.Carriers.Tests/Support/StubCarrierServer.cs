@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace OrderTracking.Carriers.Tests.Support;
 
 /// <summary>A carrier stand-in on Kestrel (127.0.0.1, free port) answering scripted responses per route.</summary>
-internal sealed class StubCarrierServer : IAsyncDisposable
+public sealed class StubCarrierServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Func<StubRequest, StubResponse>> _routes = new(StringComparer.Ordinal);
@@ -72,12 +72,12 @@ internal sealed class StubCarrierServer : IAsyncDisposable
     }
 }
 
-internal sealed record StubRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body)
+public sealed record StubRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body)
 {
     public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
 }
 
-internal sealed record StubResponse(int Status, string Body, string ContentType = "application/json", (string Name, string Value)[]? Headers = null)
+public sealed record StubResponse(int Status, string Body, string ContentType = "application/json", (string Name, string Value)[]? Headers = null)
 {
     public static StubResponse Fixture(string carrier, string name, int status = 200) =>
         new(status, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", carrier, name)));

@@ -4,32 +4,22 @@ using OrderTracking.Core.Tracking;
 
 namespace OrderTracking.Carriers.Tests.Ups;
 
-public sealed class UpsAdapterTests : IAsyncLifetime
+public sealed class UpsAdapterTests : CarrierAdapterTestBase
 {
     private const string Number = "1Z5R89390357567127";
     private const string TrackPath = "/api/track/v1/details/";
     private const string TokenPath = "/security/v1/oauth/token";
-    private StubCarrierServer _stub = null!;
-    private CarrierHost _host = null!;
 
-    public async Task InitializeAsync()
+    protected override Dictionary<string, string?> Settings(Uri stubBaseUrl) => new()
     {
-        _stub = await StubCarrierServer.StartAsync();
-        _stub.OnSequence("POST", TokenPath, StubResponse.Fixture(".", "token.json"));
-        _host = new CarrierHost(new()
-        {
-            ["Carriers:Ups:BaseUrl"] = _stub.BaseUrl.ToString(),
-            ["Carriers:Ups:ClientId"] = "test-client",
-            ["Carriers:Ups:ClientSecret"] = "test-secret",
-            ["Carriers:Ups:RequestsPerSecond"] = "1000",
-        });
-    }
+        ["Carriers:Ups:BaseUrl"] = stubBaseUrl.ToString(),
+        ["Carriers:Ups:ClientId"] = "test-client",
+        ["Carriers:Ups:ClientSecret"] = "test-secret",
+        ["Carriers:Ups:RequestsPerSecond"] = "1000",
+    };
 
-    public async Task DisposeAsync()
-    {
-        _host.Dispose();
-        await _stub.DisposeAsync();
-    }
+    protected override void Arrange(StubCarrierServer stub) =>
+        stub.OnSequence("POST", TokenPath, StubResponse.Fixture(".", "token.json"));
 
     [Theory]
     [InlineData("in-transit.json", TrackingStatus.InTransit)]
@@ -39,9 +29,9 @@ public sealed class UpsAdapterTests : IAsyncLifetime
     [InlineData("return.json", TrackingStatus.ReturnToSender)]
     public async Task TrackAsync_Fixture_MapsStatus(string fixture, TrackingStatus expected)
     {
-        _stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", fixture));
+        Stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", fixture));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("ups", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("ups", Number);
 
         Assert.Equal(CarrierResultKind.Found, result.Kind);
         Assert.Equal(expected, result.Status);
@@ -51,9 +41,9 @@ public sealed class UpsAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TrackAsync_InTransit_EventsTimesLocationsEtaAndHeaders()
     {
-        _stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", "in-transit.json"));
+        Stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", "in-transit.json"));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("ups", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("ups", Number);
 
         Assert.Equal(3, result.Events.Count);
         TrackingEvent newest = result.Events[0];
@@ -64,12 +54,12 @@ public sealed class UpsAdapterTests : IAsyncLifetime
         Assert.Equal(TrackingStatus.LabelCreated, result.Events[2].Status);
         Assert.Equal(new DateTimeOffset(2025, 3, 12, 23, 59, 0, TimeSpan.FromHours(-5)), result.Eta);
 
-        StubRequest track = _stub.Requests.Single(r => r.Path.StartsWith(TrackPath, StringComparison.Ordinal));
+        StubRequest track = Stub.Requests.Single(r => r.Path.StartsWith(TrackPath, StringComparison.Ordinal));
         Assert.Equal(TrackPath + Number, track.Path);
         Assert.Equal("Bearer token-1", track.Header("Authorization"));
         Assert.False(string.IsNullOrEmpty(track.Header("transId")));
         Assert.Equal("OrderTracking", track.Header("transactionSrc"));
-        StubRequest token = _stub.Requests.Single(r => r.Path == TokenPath);
+        StubRequest token = Stub.Requests.Single(r => r.Path == TokenPath);
         Assert.Equal("Basic " + Convert.ToBase64String("test-client:test-secret"u8.ToArray()), token.Header("Authorization"));
         Assert.Equal("grant_type=client_credentials", token.Body);
     }
@@ -77,9 +67,9 @@ public sealed class UpsAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TrackAsync_Delivered_NoEta()
     {
-        _stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", "delivered.json"));
+        Stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", "delivered.json"));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("ups", "1Z1442YY7229014688");
+        CarrierTrackingResult result = await Host.TrackOneAsync("ups", "1Z1442YY7229014688");
 
         Assert.Null(result.Eta);
         Assert.Equal("PARAMUS", result.Events[0].City);
@@ -88,9 +78,9 @@ public sealed class UpsAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TrackAsync_ExceptionAttempt_ReasonRecipientUnavailable()
     {
-        _stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", "exception.json"));
+        Stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", "exception.json"));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("ups", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("ups", Number);
 
         Assert.Equal(TrackingReason.RecipientUnavailable, result.Reason);
     }
@@ -101,9 +91,9 @@ public sealed class UpsAdapterTests : IAsyncLifetime
     [InlineData("invalid.json", 404)]
     public async Task TrackAsync_NotFoundShapes_ReturnNotFound(string fixture, int status)
     {
-        _stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", fixture, status));
+        Stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", fixture, status));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("ups", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("ups", Number);
 
         Assert.Equal(CarrierResultKind.NotFound, result.Kind);
     }
@@ -111,9 +101,9 @@ public sealed class UpsAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TrackAsync_UnknownCode_MapsUnknown()
     {
-        _stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", "unknown-code.json"));
+        Stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", "unknown-code.json"));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("ups", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("ups", Number);
 
         Assert.Equal(TrackingStatus.Unknown, result.Status);
     }
@@ -121,92 +111,92 @@ public sealed class UpsAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TrackAsync_TokenRejectedMidRun_RefreshesOnceAndSucceeds()
     {
-        _stub.OnSequence("POST", TokenPath,
+        Stub.OnSequence("POST", TokenPath,
             StubResponse.Json("""{"access_token":"token-1","expires_in":"14399"}"""),
             StubResponse.Json("""{"access_token":"token-2","expires_in":"14399"}"""));
         int calls = 0;
-        _stub.On("GET", TrackPath, r => Interlocked.Increment(ref calls) switch
+        Stub.On("GET", TrackPath, r => Interlocked.Increment(ref calls) switch
         {
             1 => StubResponse.Fixture("ups", "in-transit.json"),
             _ when r.Header("Authorization") == "Bearer token-2" => StubResponse.Fixture("ups", "delivered.json"),
             _ => StubResponse.Json("""{"response":{"errors":[{"code":"250002","message":"Invalid Authentication Information."}]}}""", 401),
         });
 
-        CarrierTrackingResult first = await _host.TrackOneAsync("ups", Number);
-        CarrierTrackingResult second = await _host.TrackOneAsync("ups", Number);
+        CarrierTrackingResult first = await Host.TrackOneAsync("ups", Number);
+        CarrierTrackingResult second = await Host.TrackOneAsync("ups", Number);
 
         Assert.Equal(TrackingStatus.InTransit, first.Status);
         Assert.Equal(TrackingStatus.Delivered, second.Status);
-        Assert.Equal(2, _stub.Count(TokenPath));
-        Assert.Equal(3, _stub.Count(TrackPath));
+        Assert.Equal(2, Stub.Count(TokenPath));
+        Assert.Equal(3, Stub.Count(TrackPath));
     }
 
     [Fact]
     public async Task TrackAsync_TokenCached_OneTokenRequestForManyCalls()
     {
-        _stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", "in-transit.json"));
+        Stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", "in-transit.json"));
 
         for (int i = 0; i < 3; i++)
         {
-            await _host.TrackOneAsync("ups", Number);
+            await Host.TrackOneAsync("ups", Number);
         }
 
-        Assert.Equal(1, _stub.Count(TokenPath));
+        Assert.Equal(1, Stub.Count(TokenPath));
     }
 
     [Fact]
     public async Task TrackAsync_429WithShortRetryAfter_WaitsThatLongAndRetries()
     {
-        _stub.OnSequence("GET", TrackPath,
+        Stub.OnSequence("GET", TrackPath,
             new StubResponse(429, """{"response":{"errors":[{"code":"10429","message":"Too Many Requests"}]}}""", Headers: [("Retry-After", "7")]),
             StubResponse.Fixture("ups", "in-transit.json"));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("ups", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("ups", Number);
 
         Assert.Equal(TrackingStatus.InTransit, result.Status);
-        Assert.Contains(TimeSpan.FromSeconds(7), _host.Time.Delays);
+        Assert.Contains(TimeSpan.FromSeconds(7), Host.Time.Delays);
     }
 
     [Fact]
     public async Task TrackAsync_429WithLongRetryAfter_ThrottledWithoutRetry()
     {
-        _stub.OnSequence("GET", TrackPath, new StubResponse(429, "{}", Headers: [("Retry-After", "120")]));
+        Stub.OnSequence("GET", TrackPath, new StubResponse(429, "{}", Headers: [("Retry-After", "120")]));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("ups", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("ups", Number);
 
         Assert.Equal(CarrierResultKind.Throttled, result.Kind);
         Assert.Equal(TimeSpan.FromSeconds(120), result.RetryAfter);
-        Assert.Equal(1, _stub.Count(TrackPath));
+        Assert.Equal(1, Stub.Count(TrackPath));
     }
 
     [Fact]
     public async Task TrackAsync_ServerErrorThenSuccess_Retries()
     {
-        _stub.OnSequence("GET", TrackPath, new StubResponse(503, "{}"), StubResponse.Fixture("ups", "delivered.json"));
+        Stub.OnSequence("GET", TrackPath, new StubResponse(503, "{}"), StubResponse.Fixture("ups", "delivered.json"));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("ups", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("ups", Number);
 
         Assert.Equal(TrackingStatus.Delivered, result.Status);
-        Assert.Equal(2, _stub.Count(TrackPath));
+        Assert.Equal(2, Stub.Count(TrackPath));
     }
 
     [Fact]
     public async Task TrackAsync_ServerErrorEveryTime_FailedAfterRetries()
     {
-        _stub.OnSequence("GET", TrackPath, new StubResponse(500, "{}"));
+        Stub.OnSequence("GET", TrackPath, new StubResponse(500, "{}"));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("ups", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("ups", Number);
 
         Assert.Equal(CarrierResultKind.Failed, result.Kind);
-        Assert.Equal(3, _stub.Count(TrackPath));
+        Assert.Equal(3, Stub.Count(TrackPath));
     }
 
     [Fact]
     public async Task TrackAsync_MalformedJson_FailedNotThrown()
     {
-        _stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", "malformed.json"));
+        Stub.OnSequence("GET", TrackPath, StubResponse.Fixture("ups", "malformed.json"));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("ups", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("ups", Number);
 
         Assert.Equal(CarrierResultKind.Failed, result.Kind);
     }
@@ -214,11 +204,11 @@ public sealed class UpsAdapterTests : IAsyncLifetime
     [Fact]
     public async Task TrackAsync_TokenEndpointFails_FailedNotThrown()
     {
-        _stub.OnSequence("POST", TokenPath, StubResponse.Json("""{"response":{"errors":[{"code":"250003","message":"Invalid Authentication Information."}]}}""", 401));
+        Stub.OnSequence("POST", TokenPath, StubResponse.Json("""{"response":{"errors":[{"code":"250003","message":"Invalid Authentication Information."}]}}""", 401));
 
-        CarrierTrackingResult result = await _host.TrackOneAsync("ups", Number);
+        CarrierTrackingResult result = await Host.TrackOneAsync("ups", Number);
 
         Assert.Equal(CarrierResultKind.Failed, result.Kind);
-        Assert.Equal(0, _stub.Count(TrackPath));
+        Assert.Equal(0, Stub.Count(TrackPath));
     }
 }
