@@ -3,7 +3,11 @@ namespace OrderTracking.DevHost;
 /// <summary>Options of the local Functions-host stand-in (<see cref="DevHostServer"/>).</summary>
 public sealed class DevHostOptions
 {
-    /// <summary>Folder holding <c>host.json</c>, one <c>&lt;Function&gt;/function.json</c> per function and the handler executable. Required.</summary>
+    /// <summary>
+    /// The app root: an isolated worker's build or publish output (<c>worker.config.json</c>, <c>host.json</c>, the app's
+    /// DLL), or a custom handler's folder (<c>host.json</c> with <c>customHandler</c>, one <c>function.json</c> per
+    /// function). Required.
+    /// </summary>
     public required string AppRoot { get; set; }
 
     /// <summary>Port of the public HTTP listener. Default 7071; 0 picks a free port (tests).</summary>
@@ -26,6 +30,18 @@ public sealed class DevHostOptions
 
     /// <summary>Overrides host.json <c>extensions.queues.maxPollingInterval</c> (tests). Default null: host.json value.</summary>
     public TimeSpan? QueuePollingIntervalOverride { get; set; }
+
+    /// <summary>
+    /// Isolated workers only: how many worker processes to run, standing for the instances of a scaled-out app. They
+    /// share the queues (each has its own listeners) and take HTTP in turn; timers run once. Default 1.
+    /// </summary>
+    public int WorkerCount { get; set; } = 1;
+
+    /// <summary>
+    /// Isolated workers only: how long an HTTP request waits for a worker that is starting again before it is answered
+    /// 503 with <c>Retry-After</c>. Default 10 s.
+    /// </summary>
+    public TimeSpan WorkerWaitTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Clock for timers and envelope timestamps. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -3,31 +3,30 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging.Abstractions;
-using OrderTracking.DevHost.Handler;
 using OrderTracking.DevHost.Http;
-using OrderTracking.DevHost.Queues;
-using OrderTracking.DevHost.Timers;
+using OrderTracking.DevHost.Worker;
 
 namespace OrderTracking.DevHost;
 
 /// <summary>
-/// A local stand-in for the Azure Functions host running a custom handler (DESIGN §2; reference §8): reads host.json and
-/// every function.json, supervises the handler process, serves HTTP functions, drives queue triggers from storage
-/// (Azurite) and fires timers.
+/// A local stand-in for the Azure Functions host (DESIGN §2). For a .NET isolated-worker app root (one holding
+/// <c>worker.config.json</c>) it starts the worker processes and speaks the host's gRPC protocol to them
+/// (reference functions-isolated-worker.md); for the custom handler of the first version it runs that handler.
+/// Either way it serves HTTP functions, drives queue triggers from storage (Azurite) and fires timers.
 /// </summary>
 public sealed class DevHostServer : IAsyncDisposable
 {
-    private readonly DevHostComponents _components;
+    private readonly IDevHostRuntime _runtime;
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _background = [];
 
-    private DevHostServer(DevHostComponents components, WebApplication app, Uri baseAddress)
+    private DevHostServer(IDevHostRuntime runtime, WebApplication app, Uri baseAddress)
     {
-        _components = components;
+        _runtime = runtime;
         _app = app;
         BaseAddress = baseAddress;
-        components.Executor.Invoked += record => Invoked?.Invoke(record);
+        runtime.Invoked += record => Invoked?.Invoke(record);
     }
 
     /// <summary>Raised after every invocation (HTTP, queue or timer) with its outcome and duration.</summary>
@@ -36,39 +35,63 @@ public sealed class DevHostServer : IAsyncDisposable
     /// <summary>The public address, <c>http://localhost:{port}/</c> (<c>http://127.0.0.1:{port}/</c> when started on port 0).</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The functions discovered in the app root.</summary>
-    public IReadOnlyList<FunctionDescriptor> Functions => _components.Functions;
+    /// <summary>True when the app root is an isolated worker (driven over gRPC), false for a custom handler.</summary>
+    public bool IsIsolatedWorker => _runtime is WorkerRuntime;
+
+    /// <summary>The functions of the app (from the worker's metadata, or from function.json files).</summary>
+    public IReadOnlyList<FunctionDescriptor> Functions => _runtime.Functions;
 
     /// <summary>The key accepted for <c>authLevel: function</c> and <c>admin</c> (the configured one, or a generated one).</summary>
-    public string FunctionKey => _components.FunctionKey;
+    public string FunctionKey => _runtime.FunctionKey;
 
-    /// <summary>The latest handler stdout/stderr lines and invocation <c>Logs</c> (at most 2000 lines).</summary>
-    public IReadOnlyList<string> HandlerLogs => _components.Logs.Snapshot();
+    /// <summary>The latest worker (or handler) stdout/stderr lines and invocation logs (at most 2000 lines).</summary>
+    public IReadOnlyList<string> HandlerLogs => _runtime.Logs;
 
-    /// <summary>Reads the configuration, starts the handler and waits until it answers, then starts listening, polling queues and running timers.</summary>
-    /// <exception cref="DevHostConfigurationException">host.json or a function.json is invalid.</exception>
-    /// <exception cref="InvalidOperationException">The handler did not start.</exception>
-    public static Task<DevHostServer> StartAsync(DevHostOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
+    /// <summary>The worker processes (isolated workers only; empty for a custom handler).</summary>
+    internal IReadOnlyList<WorkerProcess> Workers => _runtime is WorkerRuntime worker ? worker.Workers : [];
+
+    /// <summary>Reads the configuration, starts the worker(s) and waits until they are loaded, then starts listening, polling queues and running timers.</summary>
+    /// <exception cref="DevHostConfigurationException">host.json, worker.config.json or a function's bindings are invalid or unsupported.</exception>
+    /// <exception cref="InvalidOperationException">The worker did not start.</exception>
+    public static async Task<DevHostServer> StartAsync(DevHostOptions options, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return StartAsync(options, StorageQueueAccess.FromConnectionString(options.StorageConnectionString, options.TimeProvider), loggerFactory, cancellationToken);
+        loggerFactory ??= NullLoggerFactory.Instance;
+        string functionKey = options.FunctionKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        IDevHostRuntime runtime = WorkerConfig.Exists(Path.GetFullPath(options.AppRoot))
+            ? await WorkerRuntime.StartAsync(options, functionKey, loggerFactory, cancellationToken).ConfigureAwait(false)
+            : await DevHostComponents.StartAsync(options, functionKey, loggerFactory, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            WebApplication app = BuildWebApplication(options, runtime, loggerFactory);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var server = new DevHostServer(runtime, app, ResolveBaseAddress(app, options.Port));
+            server.StartBackgroundWork();
+            return server;
+        }
+        catch
+        {
+            await runtime.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>The route template a HTTP function is served on, e.g. <c>/api/orders/{orderId}</c>.</summary>
     public string RoutePattern(FunctionDescriptor function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return HttpFunctionEndpoints.RoutePattern(_components.Host.RoutePrefix, function);
+        return HttpFunctionEndpoints.RoutePattern(_runtime.RoutePrefix, function);
     }
 
-    /// <summary>Kills the handler process; it is restarted like the host restarts a dead worker.</summary>
-    public Task KillHandlerAsync() => _components.Supervisor.KillAsync();
+    /// <summary>Kills the (first) worker or handler process; it is restarted like the host restarts a dead worker.</summary>
+    public Task KillHandlerAsync() => _runtime.KillWorkerAsync(1);
+
+    /// <summary>Kills worker <paramref name="index"/> (1-based) as a crash would; it is restarted with back-off.</summary>
+    public Task KillWorkerAsync(int index) => _runtime.KillWorkerAsync(index);
 
     /// <summary>Fires a timer function now (waiting for a running invocation of the same timer first).</summary>
     public Task<InvocationResult> InvokeTimerAsync(string functionName, CancellationToken cancellationToken = default) =>
-        _components.Timers.TryGetValue(functionName, out TimerRunner? runner)
-            ? runner.InvokeAsync(isPastDue: false, cancellationToken)
-            : throw new ArgumentException($"'{functionName}' is not a timer function.", nameof(functionName));
+        _runtime.InvokeTimerAsync(functionName, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -77,39 +100,17 @@ public sealed class DevHostServer : IAsyncDisposable
         await Task.WhenAll(_background).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
-        await _components.DisposeAsync().ConfigureAwait(false);
+        await _runtime.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
 
-    internal static async Task<DevHostServer> StartAsync(DevHostOptions options, IQueueAccess queues, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+    private static WebApplication BuildWebApplication(DevHostOptions options, IDevHostRuntime runtime, ILoggerFactory loggerFactory)
     {
-        loggerFactory ??= NullLoggerFactory.Instance;
-        string functionKey = options.FunctionKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-        DevHostComponents components = DevHostComponents.Create(options, queues, functionKey, loggerFactory);
-        try
-        {
-            await components.Supervisor.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (HandlerStartException ex)
-        {
-            string tail = string.Join(Environment.NewLine, components.Logs.Snapshot().TakeLast(20));
-            await components.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}{tail}", ex);
-        }
-
-        WebApplication app = BuildWebApplication(options, components, loggerFactory);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var server = new DevHostServer(components, app, ResolveBaseAddress(app, options.Port));
-        server.StartBackgroundWork();
-        return server;
-    }
-
-    private static WebApplication BuildWebApplication(DevHostOptions options, DevHostComponents components, ILoggerFactory loggerFactory)
-    {
-        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = components.AppRoot });
+        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = runtime.AppRoot });
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddRoutingCore().AddRouting(); // full routing: regex route constraints work, as on the host
+        builder.Services.AddHttpForwarder();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -124,8 +125,8 @@ public sealed class DevHostServer : IAsyncDisposable
             }
         });
         WebApplication app = builder.Build();
-        components.HttpEndpoints.Map(app, components.Functions);
-        AdminEndpoints.Map(app, components);
+        runtime.MapFunctions(app);
+        AdminEndpoints.Map(app, runtime);
         return app;
     }
 
@@ -143,14 +144,9 @@ public sealed class DevHostServer : IAsyncDisposable
     private void StartBackgroundWork()
     {
         CancellationToken stopping = _stopping.Token;
-        foreach (QueueListener listener in _components.QueueListeners)
+        foreach (Func<CancellationToken, Task> loop in _runtime.BackgroundLoops())
         {
-            _background.Add(Task.Run(() => listener.RunAsync(stopping), CancellationToken.None));
-        }
-
-        foreach (TimerRunner timer in _components.Timers.Values)
-        {
-            _background.Add(Task.Run(() => timer.RunAsync(stopping), CancellationToken.None));
+            _background.Add(Task.Run(() => loop(stopping), CancellationToken.None));
         }
     }
 }

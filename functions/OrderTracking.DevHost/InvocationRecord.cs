@@ -7,4 +7,8 @@ namespace OrderTracking.DevHost;
 /// <param name="Duration">Time from sending the request to the end of the invocation.</param>
 /// <param name="InvocationId">The invocation id sent to the handler.</param>
 /// <param name="Error">Why it failed, or null.</param>
-public sealed record InvocationRecord(string FunctionName, TriggerKind Trigger, bool Succeeded, TimeSpan Duration, string InvocationId, string? Error);
+public sealed record InvocationRecord(string FunctionName, TriggerKind Trigger, bool Succeeded, TimeSpan Duration, string InvocationId, string? Error)
+{
+    /// <summary>The 1-based worker process that ran it (isolated workers), or null.</summary>
+    public int? Worker { get; init; }
+}

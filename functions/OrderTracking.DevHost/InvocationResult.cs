@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace OrderTracking.DevHost;
 
-/// <summary>The outcome of one invocation of the handler in envelope mode (reference §3).</summary>
+/// <summary>The outcome of one invocation: of the custom handler in envelope mode, or of an isolated worker over gRPC.</summary>
 /// <param name="InvocationId">The <c>X-Azure-Functions-InvocationId</c> sent.</param>
 /// <param name="Succeeded">True for a 2xx answer with a JSON object body within <c>functionTimeout</c>.</param>
 /// <param name="StatusCode">The handler's HTTP status, or null on transport error or timeout.</param>
@@ -17,4 +17,11 @@ public sealed record InvocationResult(
     JsonObject? Outputs,
     JsonNode? ReturnValue,
     IReadOnlyList<string> Logs,
-    string? Error);
+    string? Error)
+{
+    /// <summary>True when the invocation failed because its worker exited or was killed (HTTP callers get 503).</summary>
+    public bool WorkerUnavailable { get; init; }
+
+    /// <summary>The 1-based worker that ran it (isolated workers), or null.</summary>
+    public int? Worker { get; init; }
+}

@@ -29,7 +29,17 @@ internal static class FunctionMetadataReader
     public static FunctionDescriptor Read(string name, string path, SettingExpander expander)
     {
         JsonObject root = HostSettingsReader.ParseObject(path);
-        if (root["bindings"] is not JsonArray array || array.Count == 0)
+        return Create(name, root["bindings"] as JsonArray, path, expander);
+    }
+
+    /// <summary>
+    /// Builds and validates a function from its raw bindings (a function.json's <c>bindings</c>, or the worker's
+    /// <c>raw_bindings</c> of reference §2.2); <paramref name="context"/> names the source in error messages.
+    /// </summary>
+    public static FunctionDescriptor Create(string name, JsonArray? array, string context, SettingExpander expander)
+    {
+        string path = context;
+        if (array is null || array.Count == 0)
         {
             throw new DevHostConfigurationException($"{path}: 'bindings' must be a non-empty array.");
         }
@@ -71,7 +81,7 @@ internal static class FunctionMetadataReader
         if (!s_supportedTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
         {
             throw new DevHostConfigurationException(
-                $"{path}: unknown binding type '{type}'. The DevHost supports {string.Join(", ", s_supportedTypes)}; other bindings are not used by this project (DESIGN §2).");
+                $"{path}: binding '{name}' has type '{type}', which the DevHost does not support (it supports {string.Join(", ", s_supportedTypes)}). Use an SDK client for other services, or run under the real Functions host.");
         }
 
         if (name.Length == 0)
@@ -79,7 +89,7 @@ internal static class FunctionMetadataReader
             throw new DevHostConfigurationException($"{path}: binding of type '{type}' has no 'name'.");
         }
 
-        if (direction is not ("in" or "out"))
+        if (!direction.Equals("in", StringComparison.OrdinalIgnoreCase) && !direction.Equals("out", StringComparison.OrdinalIgnoreCase))
         {
             throw new DevHostConfigurationException($"{path}: binding '{name}' must have direction 'in' or 'out'.");
         }

@@ -28,18 +28,48 @@ internal static class HostSettingsReader
             throw new DevHostConfigurationException($"{path}: 'customHandler.description.defaultExecutablePath' is empty.");
         }
 
-        JsonObject? extensions = root["extensions"] as JsonObject;
-        return new HostSettings
+        return ReadCommon(root, path) with
         {
             ExecutablePath = ResolveExecutable(appRoot, expander.Expand(executable)),
             Arguments = ReadArguments(description, expander),
             WorkingDirectory = Path.GetFullPath(Path.Combine(appRoot, GetString(description, "workingDirectory"))),
             EnableForwardingHttpRequest = GetBool(handler, "enableForwardingHttpRequest") || root["httpWorker"] is not null && root["customHandler"] is null,
             EnableProxyingHttpRequest = GetBool(handler, "enableProxyingHttpRequest"),
+            InitializationTimeout = ParseTimeSpan(handler, "initializationTimeout", path) ?? TimeSpan.FromSeconds(30),
+        };
+    }
+
+    /// <summary>
+    /// Reads host.json of an isolated-worker app root: the worker command comes from <c>worker.config.json</c>, so
+    /// only <c>extensions.http</c>, <c>extensions.queues</c> and <c>functionTimeout</c> matter here.
+    /// </summary>
+    public static HostSettings ReadForWorker(string appRoot)
+    {
+        string path = Path.Combine(appRoot, "host.json");
+        if (!File.Exists(path))
+        {
+            throw new DevHostConfigurationException($"{path}: not found; an isolated-worker app root holds host.json next to the app's DLL (copy it to the output).");
+        }
+
+        JsonObject root = ParseObject(path);
+        if (root["customHandler"] is not null)
+        {
+            throw new DevHostConfigurationException($"{path}: has a 'customHandler' section, but the app root also holds worker.config.json (an isolated worker); remove one of them.");
+        }
+
+        return ReadCommon(root, path) with { InitializationTimeout = TimeSpan.FromSeconds(60) };
+    }
+
+    private static HostSettings ReadCommon(JsonObject root, string path)
+    {
+        JsonObject? extensions = root["extensions"] as JsonObject;
+        return new HostSettings
+        {
+            ExecutablePath = string.Empty,
+            WorkingDirectory = Path.GetDirectoryName(path)!,
             RoutePrefix = (extensions?["http"]?["routePrefix"]?.GetValue<string>() ?? "api").Trim('/'),
             Queues = ReadQueues(extensions?["queues"] as JsonObject, path),
             FunctionTimeout = ReadTimeout(root, path),
-            InitializationTimeout = ParseTimeSpan(handler, "initializationTimeout", path) ?? TimeSpan.FromSeconds(30),
         };
     }
 
@@ -89,10 +119,17 @@ internal static class HostSettingsReader
             throw new DevHostConfigurationException($"{path}: 'extensions.queues.batchSize' must be between 1 and 32.");
         }
 
+        int? newBatchThreshold = GetInt(queues, "newBatchThreshold");
+        if (newBatchThreshold is < 0)
+        {
+            throw new DevHostConfigurationException($"{path}: 'extensions.queues.newBatchThreshold' must not be negative.");
+        }
+
         TimeSpan maxPolling = ParseTimeSpan(queues, "maxPollingInterval", path) ?? defaults.MaxPollingInterval;
         return new QueueSettings
         {
             BatchSize = batchSize,
+            NewBatchThreshold = newBatchThreshold is 0 ? null : newBatchThreshold,
             MaxPollingInterval = maxPolling < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : maxPolling,
             VisibilityTimeout = ParseTimeSpan(queues, "visibilityTimeout", path) ?? defaults.VisibilityTimeout,
             MaxDequeueCount = GetInt(queues, "maxDequeueCount") ?? defaults.MaxDequeueCount,

@@ -1,9 +1,12 @@
 namespace OrderTracking.DevHost.Configuration;
 
-/// <summary>host.json <c>extensions.queues</c>; defaults are the host's <c>QueuesOptions</c> (reference §3.4).</summary>
+/// <summary>host.json <c>extensions.queues</c>; defaults are the host's <c>QueuesOptions</c> (reference §4.4).</summary>
 internal sealed record QueueSettings
 {
     public int BatchSize { get; init; } = 16;
+
+    /// <summary><c>newBatchThreshold</c>; null means <c>batchSize / 2</c> (one DevHost instance stands for one small VM).</summary>
+    public int? NewBatchThreshold { get; init; }
 
     public TimeSpan MaxPollingInterval { get; init; } = TimeSpan.FromMinutes(1);
 

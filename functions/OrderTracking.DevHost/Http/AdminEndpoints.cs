@@ -1,23 +1,36 @@
 using System.Text.Json.Nodes;
-using OrderTracking.DevHost.Invocation;
-using OrderTracking.DevHost.Queues;
 
 namespace OrderTracking.DevHost.Http;
 
 /// <summary>
-/// <c>POST /admin/functions/{name}</c> with <c>{"input": "..."}</c> and the master key runs a non-HTTP function now, as
-/// on the real host (reference §6, "Manually run a non HTTP-triggered function"). Answers 202, or 404 for an unknown
-/// or HTTP function.
+/// The admin surface, with the master key (the DevHost's one key), as on the real host:
+/// <c>POST /admin/functions/{name}</c> with <c>{"input": "..."}</c> runs a timer or queue function now (202, or 404 for
+/// an unknown or HTTP function); <c>GET /admin/host/status</c> lists the functions and the workers.
 /// </summary>
 internal static class AdminEndpoints
 {
-    public static void Map(IEndpointRouteBuilder endpoints, DevHostComponents components)
+    public static void Map(IEndpointRouteBuilder endpoints, IDevHostRuntime runtime)
     {
-        var authorizer = new FunctionKeyAuthorizer(components.FunctionKey);
-        endpoints.MapMethods("/admin/functions/{name}", ["POST"], context => RunAsync(context, components, authorizer));
+        var authorizer = new FunctionKeyAuthorizer(runtime.FunctionKey);
+        endpoints.MapMethods("/admin/functions/{name}", ["POST"], context => RunAsync(context, runtime, authorizer));
+        endpoints.MapMethods("/admin/host/status", ["GET"], context => StatusAsync(context, runtime, authorizer));
     }
 
-    private static async Task RunAsync(HttpContext context, DevHostComponents components, FunctionKeyAuthorizer authorizer)
+    private static async Task StatusAsync(HttpContext context, IDevHostRuntime runtime, FunctionKeyAuthorizer authorizer)
+    {
+        if (!FunctionKeyAuthorizer.Allows(FunctionAuthLevel.Admin, authorizer.GrantedLevel(context.Request)))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        JsonObject status = runtime.Status();
+        status["state"] = "Running";
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(status.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task RunAsync(HttpContext context, IDevHostRuntime runtime, FunctionKeyAuthorizer authorizer)
     {
         if (!FunctionKeyAuthorizer.Allows(FunctionAuthLevel.Admin, authorizer.GrantedLevel(context.Request)))
         {
@@ -26,7 +39,7 @@ internal static class AdminEndpoints
         }
 
         string name = (string)context.Request.RouteValues["name"]!;
-        FunctionDescriptor? function = components.Functions.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+        FunctionDescriptor? function = runtime.Functions.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
         if (function is null || function.Trigger == TriggerKind.Http)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -36,8 +49,8 @@ internal static class AdminEndpoints
         string input = await ReadInputAsync(context).ConfigureAwait(false);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
         _ = function.Trigger == TriggerKind.Timer
-            ? components.Timers[function.Name].InvokeAsync(isPastDue: false, CancellationToken.None)
-            : components.Executor.RunAsync(function, QueueEnvelopeBuilder.Build(function, ManualMessage(input, components.TimeProvider.GetUtcNow()), components.TimeProvider.GetUtcNow()), CancellationToken.None);
+            ? runtime.InvokeTimerAsync(function.Name, CancellationToken.None)
+            : runtime.InvokeQueueAsync(function.Name, input, CancellationToken.None);
     }
 
     private static async Task<string> ReadInputAsync(HttpContext context)
@@ -52,7 +65,4 @@ internal static class AdminEndpoints
             return string.Empty;
         }
     }
-
-    private static ReceivedMessage ManualMessage(string input, DateTimeOffset now) =>
-        new(Guid.NewGuid().ToString(), "manual", input, 1, now, now.AddDays(7), now);
 }

@@ -12,14 +12,21 @@ namespace OrderTracking.DevHost.Http;
 /// </summary>
 internal sealed class HttpFunctionEndpoints(HostSettings host, FunctionKeyAuthorizer authorizer, HttpForwarder forwarder, FunctionExecutor executor, TimeProvider timeProvider)
 {
-    public void Map(IEndpointRouteBuilder endpoints, IEnumerable<FunctionDescriptor> functions)
+    public void Map(IEndpointRouteBuilder endpoints, IEnumerable<FunctionDescriptor> functions) =>
+        MapRoutes(endpoints, host.RoutePrefix, functions, HandleAsync);
+
+    /// <summary>
+    /// Maps each HTTP function on <c>/{routePrefix}/{route}</c> with its <c>methods</c> (none = any), so ASP.NET Core
+    /// routing gives the host's templates, constraints, 404 and 405.
+    /// </summary>
+    internal static void MapRoutes(IEndpointRouteBuilder endpoints, string routePrefix, IEnumerable<FunctionDescriptor> functions, Func<HttpContext, FunctionDescriptor, Task> handle)
     {
         foreach (FunctionDescriptor function in functions.Where(f => f.Trigger == TriggerKind.Http))
         {
-            string pattern = RoutePattern(host.RoutePrefix, function);
+            string pattern = RoutePattern(routePrefix, function);
             string[] methods = (function.TriggerBinding.Raw["methods"] as JsonArray)?
                 .Select(m => m!.GetValue<string>().ToUpperInvariant()).ToArray() ?? [];
-            RequestDelegate handler = context => HandleAsync(context, function);
+            RequestDelegate handler = context => handle(context, function);
             IEndpointConventionBuilder endpoint = methods.Length == 0 ? endpoints.Map(pattern, handler) : endpoints.MapMethods(pattern, methods, handler);
             endpoint.WithDisplayName(function.Name);
         }

@@ -23,10 +23,10 @@ internal static class QueueEnvelopeBuilder
             ["PopReceipt"] = EnvelopeEncoder.Encode(message.PopReceipt),
             ["sys"] = EnvelopeEncoder.CreateSys(function.Name, utcNow),
         };
-        EnvelopeEncoder.ApplyJsonProperties(message.Text, metadata);
+        EnvelopeEncoder.ApplyJsonProperties(message.Text ?? string.Empty, metadata);
         return new JsonObject
         {
-            ["Data"] = new JsonObject { [function.TriggerBinding.Name] = EnvelopeEncoder.Encode(message.Text) },
+            ["Data"] = new JsonObject { [function.TriggerBinding.Name] = EnvelopeEncoder.Encode(message.Text ?? string.Empty) },
             ["Metadata"] = metadata,
         };
     }

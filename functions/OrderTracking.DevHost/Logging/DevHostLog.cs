@@ -40,8 +40,8 @@ internal static partial class DevHostLog
     [LoggerMessage(12, LogLevel.Warning, "'{Function}': queue output '{Binding}' is a valid Base64 string; like the host, the DevHost writes the decoded bytes. Send JSON objects instead (reference §3.3)")]
     public static partial void Base64OutputQuirk(ILogger logger, string function, string binding);
 
-    [LoggerMessage(13, LogLevel.Warning, "Message {MessageId} of '{Queue}' moved to '{PoisonQueue}' after {DequeueCount} attempts")]
-    public static partial void MovedToPoison(ILogger logger, string messageId, string queue, string poisonQueue, long dequeueCount);
+    [LoggerMessage(13, LogLevel.Warning, "'{Function}': message {MessageId} of '{Queue}' moved to '{PoisonQueue}' (dequeue count {DequeueCount})")]
+    public static partial void MovedToPoison(ILogger logger, string messageId, string function, string queue, string poisonQueue, long dequeueCount);
 
     [LoggerMessage(14, LogLevel.Warning, "Polling queue '{Queue}' failed: {Error}")]
     public static partial void QueuePollFailed(ILogger logger, string queue, string error);
@@ -52,9 +52,40 @@ internal static partial class DevHostLog
     [LoggerMessage(16, LogLevel.Information, "Timer '{Function}' next occurrence {Next:O}")]
     public static partial void TimerScheduled(ILogger logger, string function, DateTimeOffset next);
 
-    [LoggerMessage(17, LogLevel.Warning, "host.json sets messageEncoding 'none', but the project's queue client always writes Base64 and decodes what it reads; messages are handled as with 'base64'")]
-    public static partial void MessageEncodingNoneIgnored(ILogger logger);
 
     [LoggerMessage(18, LogLevel.Debug, "Forwarding '{Function}': the request body was dropped because it has no Content-Length (legacy forwarding copies the body only when Content-Length > 0)")]
     public static partial void ChunkedBodyDropped(ILogger logger, string function);
+
+    [LoggerMessage(20, LogLevel.Warning, "Refused a gRPC stream that did not start with StartStream of a known worker (first message {Content}, worker id '{WorkerId}')")]
+    public static partial void UnknownStream(ILogger logger, string content, string workerId);
+
+    [LoggerMessage(21, LogLevel.Information, "Starting worker {Worker}: {Executable} (start {Start})")]
+    public static partial void WorkerStarting(ILogger logger, int worker, string executable, int start);
+
+    [LoggerMessage(22, LogLevel.Information, "Worker {Worker} ready (pid {ProcessId}, {Functions} functions loaded) after {ElapsedMs} ms")]
+    public static partial void WorkerReady(ILogger logger, int worker, int processId, int functions, long elapsedMs);
+
+    [LoggerMessage(23, LogLevel.Error, "Worker {Worker} exited with code {ExitCode}; starting it again in {DelayMs} ms")]
+    public static partial void WorkerExited(ILogger logger, int worker, int exitCode, long delayMs);
+
+    [LoggerMessage(24, LogLevel.Error, "Worker {Worker} failed to start: {Error}")]
+    public static partial void WorkerStartFailed(ILogger logger, int worker, string error);
+
+    [LoggerMessage(25, LogLevel.Debug, "[worker {Worker}] {Line}")]
+    public static partial void WorkerStdout(ILogger logger, int worker, string line);
+
+    [LoggerMessage(26, LogLevel.Warning, "[worker {Worker}] {Line}")]
+    public static partial void WorkerStderr(ILogger logger, int worker, string line);
+
+    [LoggerMessage(EventId = 27, Message = "[{Function}] {Message}")]
+    public static partial void FunctionLog(ILogger logger, LogLevel level, string function, string message);
+
+    [LoggerMessage(EventId = 28, Message = "[worker {Worker}] {Category}: {Message}")]
+    public static partial void WorkerLog(ILogger logger, LogLevel level, int worker, string category, string message);
+
+    [LoggerMessage(29, LogLevel.Warning, "'{Function}' (Id={InvocationId}): forwarding to the worker failed with {Error} {Detail}")]
+    public static partial void ForwardFailed(ILogger logger, string function, string invocationId, string error, string detail);
+
+    [LoggerMessage(30, LogLevel.Information, "{Workers} worker(s) running {Functions} functions")]
+    public static partial void WorkersStarted(ILogger logger, int workers, int functions);
 }

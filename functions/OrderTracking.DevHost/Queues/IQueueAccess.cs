@@ -1,8 +1,8 @@
 namespace OrderTracking.DevHost.Queues;
 
 /// <summary>
-/// The few queue operations the DevHost needs. Texts are message texts after decoding: the project's queue client
-/// writes Base64(UTF-8), as <c>messageEncoding: base64</c> expects, and decodes what it receives (reference §2.3).
+/// The queue operations the DevHost needs (reference §4.4, §6). Received messages are decoded per host.json
+/// <c>messageEncoding</c>; sent ones are encoded the same way.
 /// </summary>
 internal interface IQueueAccess
 {
@@ -16,5 +16,12 @@ internal interface IQueueAccess
     /// <summary>Makes the message visible again after <paramref name="visibilityTimeout"/>.</summary>
     Task ReleaseAsync(string queueName, ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken);
 
+    /// <summary>Sends a text message, encoded as configured.</summary>
     Task SendAsync(string queueName, string text, CancellationToken cancellationToken);
+
+    /// <summary>Sends a binary message, encoded as configured.</summary>
+    Task SendAsync(string queueName, BinaryData body, CancellationToken cancellationToken);
+
+    /// <summary>Copies a message to another queue exactly as stored (poison of an undecodable message).</summary>
+    Task SendRawAsync(string queueName, ReceivedMessage message, CancellationToken cancellationToken);
 }

@@ -1,32 +1,59 @@
-using OrderTracking.DevHost.Invocation;
 using OrderTracking.DevHost.Logging;
 
 namespace OrderTracking.DevHost.Queues;
 
 /// <summary>
-/// Drives one queue-triggered function like the storage extension's <c>QueueListener</c>/<c>QueueProcessor</c>
-/// (reference §3.4, §8.5): receives up to <c>batchSize</c> messages, runs them concurrently, backs off exponentially
-/// (100 ms up to <c>maxPollingInterval</c>) while the queue is empty, deletes on success, releases with
-/// <c>visibilityTimeout</c> on failure, and moves a message to <c>&lt;queue&gt;-poison</c> after <c>maxDequeueCount</c> tries.
+/// Drives one queue-triggered function for one host instance like the storage extension's
+/// <c>QueueListener</c>/<c>QueueProcessor</c> (reference §4.4): receives up to <c>batchSize</c> messages and runs them
+/// concurrently, fetching the next batch once fewer than <c>newBatchThreshold</c> are still running; backs off
+/// exponentially (100 ms up to <c>maxPollingInterval</c>) while the queue is empty; deletes on success, releases with
+/// <c>visibilityTimeout</c> on failure, and moves a message to <c>&lt;queue&gt;-poison</c> after <c>maxDequeueCount</c>
+/// tries (or at once when it cannot be decoded).
 /// </summary>
 internal sealed class QueueListener(
-    FunctionDescriptor function,
+    string functionName,
     string queueName,
     QueueListenerOptions options,
     IQueueAccess queues,
-    FunctionExecutor executor,
-    ILogger logger)
+    QueueListener.Invoke invoke,
+    ILogger logger) : IDisposable
 {
     private static readonly TimeSpan s_minimumPollingInterval = TimeSpan.FromMilliseconds(100);
+    private readonly SemaphoreSlim _finished = new(0);
     private bool _queueExists;
+    private int _inFlight;
+
+    /// <summary>Runs the function for one message; true when it succeeded.</summary>
+    public delegate Task<bool> Invoke(ReceivedMessage message, CancellationToken cancellationToken);
+
+    public string QueueName => queueName;
 
     public string PoisonQueueName => queueName + "-poison";
+
+    /// <summary>Waits before each receive until the instance can run invocations (a worker restarting holds its listener).</summary>
+    public Func<CancellationToken, Task>? WaitUntilReady { get; init; }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         TimeSpan delay = s_minimumPollingInterval;
+        var running = new HashSet<Task>();
         while (!cancellationToken.IsCancellationRequested)
         {
+            if (Volatile.Read(ref _inFlight) >= options.NewBatchThreshold)
+            {
+                await _finished.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
+
+            if (WaitUntilReady is { } wait)
+            {
+                await wait(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+
             IReadOnlyList<ReceivedMessage> batch = await ReceiveAsync(cancellationToken).ConfigureAwait(false);
             if (batch.Count == 0)
             {
@@ -36,32 +63,44 @@ internal sealed class QueueListener(
             }
 
             delay = s_minimumPollingInterval;
-            try
+            foreach (ReceivedMessage message in batch)
             {
-                await Task.WhenAll(batch.Select(m => ProcessAsync(m, cancellationToken))).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Keep the listener alive whatever one message does; its lease expires and it is retried.
-                DevHostLog.QueuePollFailed(logger, queueName, ex.Message);
+                Interlocked.Increment(ref _inFlight);
+                Task task = ProcessAndSignalAsync(message, cancellationToken);
+                lock (running)
+                {
+                    running.Add(task);
+                }
+
+                _ = task.ContinueWith(t => { lock (running) { running.Remove(t); } }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
+
+        Task[] remaining;
+        lock (running)
+        {
+            remaining = [.. running];
+        }
+
+        await Task.WhenAll(remaining).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
+
+    public void Dispose() => _finished.Dispose();
 
     internal async Task ProcessAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         try
         {
-            if (message.DequeueCount > options.Queues.MaxDequeueCount)
+            if (message.DequeueCount > options.Queues.MaxDequeueCount || message.Body is null)
             {
-                // Fast path of QueueProcessor.BeginProcessingMessageAsync: already tried too often (e.g. the host died mid-run).
+                // QueueProcessor.BeginProcessingMessageAsync: already tried too often (e.g. the host died mid-run), or
+                // the message cannot be decoded with the configured encoding.
                 await MoveToPoisonAsync(message, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
-            var envelope = QueueEnvelopeBuilder.Build(function, message, options.TimeProvider.GetUtcNow());
-            InvocationResult result = await executor.RunAsync(function, envelope, cancellationToken).ConfigureAwait(false);
-            await CompleteAsync(message, result.Succeeded, cancellationToken).ConfigureAwait(false);
+            bool succeeded = await invoke(message, cancellationToken).ConfigureAwait(false);
+            await CompleteAsync(message, succeeded, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is global::Azure.RequestFailedException or HttpRequestException)
         {
@@ -70,6 +109,25 @@ internal sealed class QueueListener(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: the message becomes visible again when its lease expires.
+        }
+    }
+
+    private async Task ProcessAndSignalAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await ProcessAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Keep the listener alive whatever one message does; its lease expires and it is retried.
+            DevHostLog.QueuePollFailed(logger, queueName, ex.Message);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+            _finished.Release();
         }
     }
 
@@ -92,9 +150,9 @@ internal sealed class QueueListener(
     private async Task MoveToPoisonAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         await queues.CreateIfNotExistsAsync(PoisonQueueName, cancellationToken).ConfigureAwait(false);
-        await queues.SendAsync(PoisonQueueName, message.Text, cancellationToken).ConfigureAwait(false);
+        await queues.SendRawAsync(PoisonQueueName, message, cancellationToken).ConfigureAwait(false);
         await queues.DeleteAsync(queueName, message, cancellationToken).ConfigureAwait(false);
-        DevHostLog.MovedToPoison(logger, message.Id, queueName, PoisonQueueName, message.DequeueCount);
+        DevHostLog.MovedToPoison(logger, message.Id, functionName, queueName, PoisonQueueName, message.DequeueCount);
     }
 
     private async Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(CancellationToken cancellationToken)

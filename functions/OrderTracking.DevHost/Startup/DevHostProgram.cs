@@ -23,7 +23,7 @@ internal static class DevHostProgram
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
-            .AddCommandLine(args)
+            .AddCommandLine(args, new Dictionary<string, string> { ["--app-root"] = "DevHost:AppRoot", ["--worker-count"] = "DevHost:WorkerCount", ["--port"] = "DevHost:Port" })
             .Build();
         using ILoggerFactory loggerFactory = LoggerFactory.Create(b => b
             .AddConfiguration(configuration.GetSection("Logging"))
@@ -53,15 +53,27 @@ internal static class DevHostProgram
     {
         string? repositoryRoot = RepositoryLocator.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
         string appRoot = configuration["DevHost:AppRoot"] is { Length: > 0 } configured
-            ? Path.GetFullPath(configured)
+            ? ResolveAppRoot(configured, repositoryRoot)
             : await HandlerBuilder.BuildAsync(
-                repositoryRoot ?? throw new InvalidOperationException($"Cannot find {RepositoryLocator.SolutionFile} above the current folder; set DevHost:AppRoot."),
+                repositoryRoot ?? throw new InvalidOperationException($"Cannot find {RepositoryLocator.SolutionFile} above the current folder; set DevHost:AppRoot (or --app-root)."),
                 cancellationToken).ConfigureAwait(false);
-        (string? settingsPath, Dictionary<string, string?> settings) = repositoryRoot is null ? (null, new(StringComparer.OrdinalIgnoreCase)) : LocalSettingsReader.Read(repositoryRoot);
-        settings.TryAdd("AZURE_FUNCTIONS_ENVIRONMENT", "Development"); // as Core Tools sets it for local runs
+        (string? settingsPath, Dictionary<string, string?> localValues) = repositoryRoot is null ? (null, new(StringComparer.OrdinalIgnoreCase)) : LocalSettingsReader.Read(repositoryRoot);
 
-        // The handler runs in the app root (the build output): a relative outbox would land there, out of sight.
-        if (repositoryRoot is not null && settings.GetValueOrDefault("Email__OutboxDirectory") is { Length: > 0 } outbox && !Path.IsPathRooted(outbox))
+        // As Core Tools: a variable already in the environment wins over local.settings.json.
+        (Dictionary<string, string?> settings, IReadOnlyList<string> skipped) = AppSettingsResolver.Resolve(localValues, Environment.GetEnvironmentVariable);
+        foreach (string name in skipped)
+        {
+            Console.WriteLine($"Skipping '{name}' from local settings as it's already defined in current environment variables.");
+        }
+
+        string? Effective(string key) => AppSettingsResolver.Effective(key, settings, Environment.GetEnvironmentVariable);
+        if (Effective("AZURE_FUNCTIONS_ENVIRONMENT") is null)
+        {
+            settings["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development"; // as Core Tools sets it for local runs
+        }
+
+        // The worker runs in the app root (the build output): a relative outbox would land there, out of sight.
+        if (repositoryRoot is not null && Effective("Email__OutboxDirectory") is { Length: > 0 } outbox && !Path.IsPathRooted(outbox))
         {
             settings["Email__OutboxDirectory"] = Path.Combine(repositoryRoot, outbox);
         }
@@ -76,7 +88,7 @@ internal static class DevHostProgram
                 QueuePort = 10001,
                 TablePort = 10002,
                 ReuseIfListening = true,
-                ExistingConnectionString = settings.GetValueOrDefault("AzureWebJobsStorage") ?? configuration["AzureWebJobsStorage"],
+                ExistingConnectionString = Effective("AzureWebJobsStorage") ?? configuration["AzureWebJobsStorage"],
                 StartTimeout = TimeSpan.FromMinutes(3),
             },
             cancellationToken).ConfigureAwait(false);
@@ -84,9 +96,10 @@ internal static class DevHostProgram
         var options = new DevHostOptions
         {
             AppRoot = appRoot,
-            Port = configuration.GetValue<int?>("DevHost:Port") ?? (int.TryParse(settings.GetValueOrDefault("DevHost__Port"), out int port) ? port : 7071),
+            Port = configuration.GetValue<int?>("DevHost:Port") ?? (int.TryParse(Effective("DevHost__Port"), out int port) ? port : 7071),
             StorageConnectionString = azurite.ConnectionString,
-            FunctionKey = configuration["DevHost:FunctionKey"] ?? settings.GetValueOrDefault("DevHost__FunctionKey"),
+            FunctionKey = configuration["DevHost:FunctionKey"] ?? Effective("DevHost__FunctionKey"),
+            WorkerCount = configuration.GetValue<int?>("DevHost:WorkerCount") ?? (int.TryParse(Effective("DevHost__WorkerCount"), out int workers) ? workers : 1),
         };
         foreach ((string key, string? value) in settings)
         {
@@ -95,8 +108,23 @@ internal static class DevHostProgram
 
         await using DevHostServer server = await DevHostServer.StartAsync(options, loggerFactory, cancellationToken).ConfigureAwait(false);
         PrintBanner(server, appRoot, settingsPath);
-        await RunStartupTasksAsync(new DevHostStartupContext(server, configuration, settings, repositoryRoot), cancellationToken).ConfigureAwait(false);
+        var effective = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
+        foreach (string name in skipped)
+        {
+            effective[name] = Effective(name);
+        }
+
+        await RunStartupTasksAsync(new DevHostStartupContext(server, configuration, effective, repositoryRoot), cancellationToken).ConfigureAwait(false);
         await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A relative app root is taken from the current folder, else from the repository root (<c>dotnet run</c> may change folder).</summary>
+    private static string ResolveAppRoot(string configured, string? repositoryRoot)
+    {
+        string fromCurrent = Path.GetFullPath(configured);
+        return Path.IsPathRooted(configured) || Directory.Exists(fromCurrent) || repositoryRoot is null
+            ? fromCurrent
+            : Path.GetFullPath(Path.Combine(repositoryRoot, configured));
     }
 
     /// <summary>Runs <see cref="StartupTasks"/> in order (the lead adds the demo seeding there).</summary>
@@ -111,7 +139,8 @@ internal static class DevHostProgram
     private static void PrintBanner(DevHostServer server, string appRoot, string? settingsPath)
     {
         Console.WriteLine();
-        Console.WriteLine($"DevHost listening on {server.BaseAddress}  (app root {appRoot}; settings {settingsPath ?? "none"})");
+        string mode = server.IsIsolatedWorker ? $"isolated worker x{server.Workers.Count}" : "custom handler";
+        Console.WriteLine($"DevHost listening on {server.BaseAddress}  ({mode}; app root {appRoot}; settings {settingsPath ?? "none"})");
         Console.WriteLine($"Function key (x-functions-key or ?code=): {server.FunctionKey}");
         Console.WriteLine("Functions:");
         foreach (FunctionDescriptor function in server.Functions)

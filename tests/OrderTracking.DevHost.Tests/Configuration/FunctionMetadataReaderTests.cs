@@ -36,7 +36,7 @@ public sealed class FunctionMetadataReaderTests
     }
 
     [Theory]
-    [InlineData("""{ "bindings": [ { "name": "b", "type": "blobTrigger", "direction": "in" } ] }""", "unknown binding type 'blobTrigger'")]
+    [InlineData("""{ "bindings": [ { "name": "b", "type": "blobTrigger", "direction": "in" } ] }""", "type 'blobTrigger', which the DevHost does not support")]
     [InlineData("""{ "bindings": [ { "name": "m", "type": "queueTrigger", "direction": "in" } ] }""", "missing 'queueName'")]
     [InlineData("""{ "bindings": [ { "name": "t", "type": "timerTrigger", "direction": "in", "schedule": "every minute" } ] }""", "not a valid NCRONTAB")]
     [InlineData("""{ "bindings": [ { "name": "t", "type": "timerTrigger", "direction": "in", "schedule": "%NoSuchSetting%" } ] }""", "'NoSuchSetting' is not defined")]
