@@ -182,8 +182,9 @@ internal static class InvocationBuilder
         }
     }
 
+    /// <summary>A quoted ISO date as Newtonsoft writes it on the host (no <c>\u002B</c> escaping of the offset's <c>+</c>).</summary>
     private static TypedData JsonDate(DateTimeOffset value) =>
-        new() { Json = JsonSerializer.Serialize(value.ToString(DateFormat, CultureInfo.InvariantCulture)) };
+        new() { Json = "\"" + value.ToString(DateFormat, CultureInfo.InvariantCulture) + "\"" };
 
     private static string Utc(DateTime value) =>
         new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)).ToString(DateFormat, CultureInfo.InvariantCulture);
