@@ -27,18 +27,12 @@ param principalType string = 'User'
 // ---------------------------------------------------------------------------------------------------------------
 // Hosting
 // ---------------------------------------------------------------------------------------------------------------
-@allowed([
-  'custom'
-  'dotnet-isolated'
-])
-@description('Flex runtime stack. custom 1.0 runs the self-contained handler; dotnet-isolated 10.0 is the fallback where custom is rejected (reference functions-custom-handler.md §4.2).')
-param functionRuntimeName string = 'custom'
+// The app is a .NET 10 isolated worker (DESIGN §2): Flex runs it as dotnet-isolated 10.0.
+var functionRuntimeName = 'dotnet-isolated'
+var runtimeVersion = '10.0'
 
-@description('Empty = 1.0 for custom, 10.0 for dotnet-isolated.')
-param functionRuntimeVersion string = ''
-
-// Azure validates its own lower bound for Flex; 100 is the platform default.
-@minValue(1)
+// 100 is the platform default; below 40 instances Flex cannot absorb a busy season's webhook bursts.
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
@@ -140,11 +134,9 @@ var tags = {
 var serviceName = 'api' // == the service key in azure.yaml
 var functionAppName = '${abbrs.webSitesFunctions}${serviceName}-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(toLower(uniqueString(functionAppName, resourceToken)), 7)}'
-var defaultRuntimeVersion = functionRuntimeName == 'custom' ? '1.0' : '10.0'
 var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
 // Known before deployment (keeps the Key Vault references below free of runtime values).
 var keyVaultUri = 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/'
-var runtimeVersion = empty(functionRuntimeVersion) ? defaultRuntimeVersion : functionRuntimeVersion
 
 // App-setting name -> secret value. Names use __ (DESIGN §10); Key Vault stores them with -- instead.
 var secretSettings = {

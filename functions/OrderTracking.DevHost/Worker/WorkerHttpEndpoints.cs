@@ -35,7 +35,7 @@ internal sealed class WorkerHttpEndpoints(
     };
 
     public void Map(IEndpointRouteBuilder endpoints, IEnumerable<FunctionDescriptor> functions) =>
-        HttpFunctionEndpoints.MapRoutes(endpoints, routePrefix, functions, HandleAsync);
+        HttpRoutes.Map(endpoints, routePrefix, functions, HandleAsync);
 
     private async Task HandleAsync(HttpContext context, FunctionDescriptor function)
     {
