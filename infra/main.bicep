@@ -241,8 +241,8 @@ var emailConnectionStringSetting = {
   Email__ConnectionString: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/Email--ConnectionString/)'
 }
 var emailEndpointSettings = emailEnabled ? {
-  Email__Endpoint: email.outputs.endpoint
-  Email__Sender: email.outputs.senderAddress
+  Email__Endpoint: email!.outputs.endpoint
+  Email__Sender: email!.outputs.senderAddress
 } : {}
 var emailSettings = union(emailEndpointSettings, emailEnabled && emailUseConnectionString ? emailConnectionStringSetting : {})
 
@@ -283,9 +283,11 @@ module api 'app/api.bicep' = {
     appSettings: union(plainSettings, emailSettings, secretReferences, additionalAppSettings)
   }
   // Roles first: the host needs storage on start-up, and Key Vault references (secrets + Secrets User role, both in
-  // the keyVault module) resolve at start-up.
+  // the keyVault module) resolve at start-up. The linter sees keyVault as implied through the email module, but that
+  // module is conditional: with email off, only this entry orders Key Vault before the app.
   dependsOn: [
     rbac
+    #disable-next-line no-unnecessary-dependson
     keyVault
   ]
 }
@@ -304,5 +306,5 @@ output TRACKING_PUBLIC_BASE_URL string = api.outputs.publicBaseUrl
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
-output EMAIL_ENDPOINT string = emailEnabled ? email.outputs.endpoint : ''
-output EMAIL_SENDER string = emailEnabled ? email.outputs.senderAddress : ''
+output EMAIL_ENDPOINT string = emailEnabled ? email!.outputs.endpoint : ''
+output EMAIL_SENDER string = emailEnabled ? email!.outputs.senderAddress : ''
