@@ -27,18 +27,12 @@ param principalType string = 'User'
 // ---------------------------------------------------------------------------------------------------------------
 // Hosting
 // ---------------------------------------------------------------------------------------------------------------
-@allowed([
-  'custom'
-  'dotnet-isolated'
-])
-@description('Flex runtime stack. custom 1.0 runs the self-contained handler; dotnet-isolated 10.0 is the fallback where custom is rejected (reference functions-custom-handler.md §4.2).')
-param functionRuntimeName string = 'custom'
+// The app is a .NET 10 isolated worker (DESIGN §2): Flex runs it as dotnet-isolated 10.0.
+var functionRuntimeName = 'dotnet-isolated'
+var runtimeVersion = '10.0'
 
-@description('Empty = 1.0 for custom, 10.0 for dotnet-isolated.')
-param functionRuntimeVersion string = ''
-
-// Azure validates its own lower bound for Flex; 100 is the platform default.
-@minValue(1)
+// 100 is the platform default; below 40 instances Flex cannot absorb a busy season's webhook bursts.
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
@@ -140,11 +134,9 @@ var tags = {
 var serviceName = 'api' // == the service key in azure.yaml
 var functionAppName = '${abbrs.webSitesFunctions}${serviceName}-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(toLower(uniqueString(functionAppName, resourceToken)), 7)}'
-var defaultRuntimeVersion = functionRuntimeName == 'custom' ? '1.0' : '10.0'
 var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
 // Known before deployment (keeps the Key Vault references below free of runtime values).
 var keyVaultUri = 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/'
-var runtimeVersion = empty(functionRuntimeVersion) ? defaultRuntimeVersion : functionRuntimeVersion
 
 // App-setting name -> secret value. Names use __ (DESIGN §10); Key Vault stores them with -- instead.
 var secretSettings = {
@@ -249,8 +241,8 @@ var emailConnectionStringSetting = {
   Email__ConnectionString: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/Email--ConnectionString/)'
 }
 var emailEndpointSettings = emailEnabled ? {
-  Email__Endpoint: email.outputs.endpoint
-  Email__Sender: email.outputs.senderAddress
+  Email__Endpoint: email!.outputs.endpoint
+  Email__Sender: email!.outputs.senderAddress
 } : {}
 var emailSettings = union(emailEndpointSettings, emailEnabled && emailUseConnectionString ? emailConnectionStringSetting : {})
 
@@ -291,9 +283,11 @@ module api 'app/api.bicep' = {
     appSettings: union(plainSettings, emailSettings, secretReferences, additionalAppSettings)
   }
   // Roles first: the host needs storage on start-up, and Key Vault references (secrets + Secrets User role, both in
-  // the keyVault module) resolve at start-up.
+  // the keyVault module) resolve at start-up. The linter sees keyVault as implied through the email module, but that
+  // module is conditional: with email off, only this entry orders Key Vault before the app.
   dependsOn: [
     rbac
+    #disable-next-line no-unnecessary-dependson
     keyVault
   ]
 }
@@ -312,5 +306,5 @@ output TRACKING_PUBLIC_BASE_URL string = api.outputs.publicBaseUrl
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
-output EMAIL_ENDPOINT string = emailEnabled ? email.outputs.endpoint : ''
-output EMAIL_SENDER string = emailEnabled ? email.outputs.senderAddress : ''
+output EMAIL_ENDPOINT string = emailEnabled ? email!.outputs.endpoint : ''
+output EMAIL_SENDER string = emailEnabled ? email!.outputs.senderAddress : ''

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace OrderTracking.DevHost;
 
-/// <summary>One binding of a <c>function.json</c>.</summary>
+/// <summary>One raw binding of a function, as the worker reports it.</summary>
 /// <param name="Name">The binding <c>name</c> (key in <c>Data</c> or <c>Outputs</c>).</param>
 /// <param name="Type">The binding <c>type</c>, e.g. <c>queueTrigger</c>.</param>
 /// <param name="Direction"><c>in</c> or <c>out</c>.</param>

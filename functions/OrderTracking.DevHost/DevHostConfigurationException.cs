@@ -1,6 +1,6 @@
 namespace OrderTracking.DevHost;
 
-/// <summary>host.json or a function.json is invalid; the message names the file and the problem.</summary>
+/// <summary>host.json, worker.config.json or a function's bindings are invalid or unsupported; the message names the file or function and the problem.</summary>
 public sealed class DevHostConfigurationException : Exception
 {
     public DevHostConfigurationException()

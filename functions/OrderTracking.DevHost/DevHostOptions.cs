@@ -4,20 +4,19 @@ namespace OrderTracking.DevHost;
 public sealed class DevHostOptions
 {
     /// <summary>
-    /// The app root: an isolated worker's build or publish output (<c>worker.config.json</c>, <c>host.json</c>, the app's
-    /// DLL), or a custom handler's folder (<c>host.json</c> with <c>customHandler</c>, one <c>function.json</c> per
-    /// function). Required.
+    /// The app root: an isolated worker's build or publish output (<c>worker.config.json</c>, <c>host.json</c>,
+    /// <c>functions.metadata</c>, the app's DLL). Required.
     /// </summary>
     public required string AppRoot { get; set; }
 
     /// <summary>Port of the public HTTP listener. Default 7071; 0 picks a free port (tests).</summary>
     public int Port { get; set; } = 7071;
 
-    /// <summary>Storage connection string for queue triggers and outputs (Azurite). Passed to the handler as <c>AzureWebJobsStorage</c>. Required.</summary>
+    /// <summary>Storage connection string for queue triggers and outputs (Azurite). Passed to the worker as <c>AzureWebJobsStorage</c>. Required.</summary>
     public required string StorageConnectionString { get; set; }
 
     /// <summary>
-    /// App settings: passed to the handler's environment (a <c>Section:Key</c> name is also passed as <c>Section__Key</c>)
+    /// App settings: passed to the worker's environment (a <c>Section:Key</c> name is also passed as <c>Section__Key</c>)
     /// and used for <c>%Setting%</c> resolution. <c>AzureWebJobsStorage</c> is added automatically. Default empty.
     /// </summary>
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -32,13 +31,13 @@ public sealed class DevHostOptions
     public TimeSpan? QueuePollingIntervalOverride { get; set; }
 
     /// <summary>
-    /// Isolated workers only: how many worker processes to run, standing for the instances of a scaled-out app. They
+    /// How many worker processes to run, standing for the instances of a scaled-out app. They
     /// share the queues (each has its own listeners) and take HTTP in turn; timers run once. Default 1.
     /// </summary>
     public int WorkerCount { get; set; } = 1;
 
     /// <summary>
-    /// Isolated workers only: how long an HTTP request waits for a worker that is starting again before it is answered
+    /// How long an HTTP request waits for a worker that is starting again before it is answered
     /// 503 with <c>Retry-After</c>. Default 10 s.
     /// </summary>
     public TimeSpan WorkerWaitTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -9,19 +9,18 @@ using OrderTracking.DevHost.Worker;
 namespace OrderTracking.DevHost;
 
 /// <summary>
-/// A local stand-in for the Azure Functions host (DESIGN §2). For a .NET isolated-worker app root (one holding
-/// <c>worker.config.json</c>) it starts the worker processes and speaks the host's gRPC protocol to them
-/// (reference functions-isolated-worker.md); for the custom handler of the first version it runs that handler.
-/// Either way it serves HTTP functions, drives queue triggers from storage (Azurite) and fires timers.
+/// A local stand-in for the Azure Functions host (DESIGN §2): for a .NET isolated-worker app root (one holding
+/// <c>worker.config.json</c>) it starts the worker processes and speaks the host's gRPC protocol to them (reference
+/// functions-isolated-worker.md), serves HTTP functions, drives queue triggers from storage (Azurite) and fires timers.
 /// </summary>
 public sealed class DevHostServer : IAsyncDisposable
 {
-    private readonly IDevHostRuntime _runtime;
+    private readonly WorkerRuntime _runtime;
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _background = [];
 
-    private DevHostServer(IDevHostRuntime runtime, WebApplication app, Uri baseAddress)
+    private DevHostServer(WorkerRuntime runtime, WebApplication app, Uri baseAddress)
     {
         _runtime = runtime;
         _app = app;
@@ -35,20 +34,20 @@ public sealed class DevHostServer : IAsyncDisposable
     /// <summary>The public address, <c>http://localhost:{port}/</c> (<c>http://127.0.0.1:{port}/</c> when started on port 0).</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>True when the app root is an isolated worker (driven over gRPC), false for a custom handler.</summary>
-    public bool IsIsolatedWorker => _runtime is WorkerRuntime;
+    /// <summary>Always true: the DevHost drives .NET isolated workers over gRPC (kept for callers that print the mode).</summary>
+    public bool IsIsolatedWorker => true;
 
-    /// <summary>The functions of the app (from the worker's metadata, or from function.json files).</summary>
+    /// <summary>The functions of the app, from the worker's metadata.</summary>
     public IReadOnlyList<FunctionDescriptor> Functions => _runtime.Functions;
 
     /// <summary>The key accepted for <c>authLevel: function</c> and <c>admin</c> (the configured one, or a generated one).</summary>
     public string FunctionKey => _runtime.FunctionKey;
 
-    /// <summary>The latest worker (or handler) stdout/stderr lines and invocation logs (at most 2000 lines).</summary>
+    /// <summary>The latest worker stdout/stderr lines and function logs (at most 2000 lines).</summary>
     public IReadOnlyList<string> HandlerLogs => _runtime.Logs;
 
-    /// <summary>The worker processes (isolated workers only; empty for a custom handler).</summary>
-    internal IReadOnlyList<WorkerProcess> Workers => _runtime is WorkerRuntime worker ? worker.Workers : [];
+    /// <summary>The worker processes, 1-based <see cref="WorkerProcess.Index"/>.</summary>
+    internal IReadOnlyList<WorkerProcess> Workers => _runtime.Workers;
 
     /// <summary>Reads the configuration, starts the worker(s) and waits until they are loaded, then starts listening, polling queues and running timers.</summary>
     /// <exception cref="DevHostConfigurationException">host.json, worker.config.json or a function's bindings are invalid or unsupported.</exception>
@@ -58,9 +57,13 @@ public sealed class DevHostServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         loggerFactory ??= NullLoggerFactory.Instance;
         string functionKey = options.FunctionKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-        IDevHostRuntime runtime = WorkerConfig.Exists(Path.GetFullPath(options.AppRoot))
-            ? await WorkerRuntime.StartAsync(options, functionKey, loggerFactory, cancellationToken).ConfigureAwait(false)
-            : await DevHostComponents.StartAsync(options, functionKey, loggerFactory, cancellationToken).ConfigureAwait(false);
+        if (!WorkerConfig.Exists(Path.GetFullPath(options.AppRoot)))
+        {
+            throw new DevHostConfigurationException(
+                $"{Path.GetFullPath(options.AppRoot)}: no {WorkerConfig.FileName}; the app root is a .NET isolated-worker build or publish folder (dotnet build / dotnet publish of a project using Microsoft.Azure.Functions.Worker.Sdk).");
+        }
+
+        WorkerRuntime runtime = await WorkerRuntime.StartAsync(options, functionKey, loggerFactory, cancellationToken).ConfigureAwait(false);
         try
         {
             WebApplication app = BuildWebApplication(options, runtime, loggerFactory);
@@ -80,10 +83,10 @@ public sealed class DevHostServer : IAsyncDisposable
     public string RoutePattern(FunctionDescriptor function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return HttpFunctionEndpoints.RoutePattern(_runtime.RoutePrefix, function);
+        return HttpRoutes.RoutePattern(_runtime.RoutePrefix, function);
     }
 
-    /// <summary>Kills the (first) worker or handler process; it is restarted like the host restarts a dead worker.</summary>
+    /// <summary>Kills the first worker process; it is restarted like the host restarts a dead worker.</summary>
     public Task KillHandlerAsync() => _runtime.KillWorkerAsync(1);
 
     /// <summary>Kills worker <paramref name="index"/> (1-based) as a crash would; it is restarted with back-off.</summary>
@@ -104,7 +107,7 @@ public sealed class DevHostServer : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private static WebApplication BuildWebApplication(DevHostOptions options, IDevHostRuntime runtime, ILoggerFactory loggerFactory)
+    private static WebApplication BuildWebApplication(DevHostOptions options, WorkerRuntime runtime, ILoggerFactory loggerFactory)
     {
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = runtime.AppRoot });
         builder.Services.AddSingleton(loggerFactory);

@@ -5,7 +5,7 @@ namespace OrderTracking.DevHost;
 /// <param name="Trigger">The trigger kind.</param>
 /// <param name="Succeeded">Whether the invocation succeeded.</param>
 /// <param name="Duration">Time from sending the request to the end of the invocation.</param>
-/// <param name="InvocationId">The invocation id sent to the handler.</param>
+/// <param name="InvocationId">The invocation id sent to the worker.</param>
 /// <param name="Error">Why it failed, or null.</param>
 public sealed record InvocationRecord(string FunctionName, TriggerKind Trigger, bool Succeeded, TimeSpan Duration, string InvocationId, string? Error)
 {

@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace OrderTracking.DevHost;
 
-/// <summary>The outcome of one invocation: of the custom handler in envelope mode, or of an isolated worker over gRPC.</summary>
+/// <summary>The outcome of one invocation of an isolated worker over gRPC.</summary>
 /// <param name="InvocationId">The <c>X-Azure-Functions-InvocationId</c> sent.</param>
 /// <param name="Succeeded">True for a 2xx answer with a JSON object body within <c>functionTimeout</c>.</param>
-/// <param name="StatusCode">The handler's HTTP status, or null on transport error or timeout.</param>
+/// <param name="StatusCode">Reserved; always null (HTTP status travels on the proxied response).</param>
 /// <param name="Outputs">The <c>Outputs</c> object, or null.</param>
 /// <param name="ReturnValue">The <c>ReturnValue</c>, or null.</param>
 /// <param name="Logs">The <c>Logs</c> lines.</param>

@@ -1,6 +1,6 @@
 namespace OrderTracking.DevHost;
 
-/// <summary>The trigger of a function, from its <c>function.json</c>.</summary>
+/// <summary>The trigger of a function, from its raw bindings.</summary>
 public enum TriggerKind
 {
     /// <summary><c>httpTrigger</c>.</summary>

@@ -1,4 +1,4 @@
-// Flex Consumption plan (FC1) + the OrderTracking function app (custom handler, reference §4.2–4.3).
+// Flex Consumption plan (FC1) + the OrderTracking function app (.NET 10 isolated worker).
 param name string
 param planName string
 param location string = resourceGroup().location
@@ -14,15 +14,13 @@ param deploymentContainerName string
 param applicationInsightsConnectionString string
 
 @allowed([
-  'custom'
   'dotnet-isolated'
 ])
-@description('custom 1.0 = self-contained handler, no .NET on the instance. dotnet-isolated 10.0 = fallback where custom is rejected (reference §4.2).')
-param runtimeName string = 'custom'
-param runtimeVersion string = '1.0'
+param runtimeName string = 'dotnet-isolated'
+param runtimeVersion string = '10.0'
 
-// Azure validates its own lower bound for Flex; 100 is the platform default.
-@minValue(1)
+// 100 is the platform default; at least 40 so bursts are absorbed.
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
@@ -112,11 +110,14 @@ var platformSettings = {
   AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
   AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
   AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
-  // Selects the user-assigned identity for Azure.Identity credentials in the handler (ACS Email, storage).
+  // Selects the user-assigned identity for Azure.Identity credentials in the app (ACS Email, storage).
   AZURE_CLIENT_ID: identityClientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   Tracking__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
+  // .NET 10 isolated apps on Flex can crash during placeholder specialization (azure-functions-dotnet-worker#3335);
+  // starting the app's own worker directly avoids it at the cost of a slightly slower cold start.
+  WEBSITE_USE_PLACEHOLDER_DOTNETISOLATED: '0'
 }
 
 resource settings 'Microsoft.Web/sites/config@2024-04-01' = {

@@ -4,37 +4,16 @@ using OrderTracking.DevHost.Timers;
 namespace OrderTracking.DevHost.Configuration;
 
 /// <summary>
-/// Discovers <c>*/function.json</c> one level below the app root (the folder name is the function name) and validates
-/// the bindings the DevHost supports (reference §8.2).
+/// Turns a function's raw bindings (the worker's <c>raw_bindings</c>, reference §2.2) into a
+/// <see cref="FunctionDescriptor"/>, and refuses what the DevHost cannot honour, naming the function and the binding.
 /// </summary>
 internal static class FunctionMetadataReader
 {
     private static readonly string[] s_supportedTypes = ["httpTrigger", "http", "queueTrigger", "queue", "timerTrigger"];
 
-    public static IReadOnlyList<FunctionDescriptor> ReadAll(string appRoot, SettingExpander expander)
-    {
-        var functions = new List<FunctionDescriptor>();
-        foreach (string directory in Directory.EnumerateDirectories(appRoot).Order(StringComparer.Ordinal))
-        {
-            string path = Path.Combine(directory, "function.json");
-            if (File.Exists(path))
-            {
-                functions.Add(Read(Path.GetFileName(directory), path, expander));
-            }
-        }
-
-        return functions;
-    }
-
-    public static FunctionDescriptor Read(string name, string path, SettingExpander expander)
-    {
-        JsonObject root = HostSettingsReader.ParseObject(path);
-        return Create(name, root["bindings"] as JsonArray, path, expander);
-    }
-
     /// <summary>
-    /// Builds and validates a function from its raw bindings (a function.json's <c>bindings</c>, or the worker's
-    /// <c>raw_bindings</c> of reference §2.2); <paramref name="context"/> names the source in error messages.
+    /// Builds and validates a function from its raw bindings; <paramref name="context"/> names the function in error
+    /// messages.
     /// </summary>
     public static FunctionDescriptor Create(string name, JsonArray? array, string context, SettingExpander expander)
     {

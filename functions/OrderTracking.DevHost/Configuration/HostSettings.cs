@@ -1,27 +1,13 @@
 namespace OrderTracking.DevHost.Configuration;
 
-/// <summary>What the DevHost uses from host.json (reference §1.1, §2.6, §3.4, §3.5).</summary>
+/// <summary>What the DevHost uses from an isolated-worker app's host.json (reference §3.1, §4.4, §7).</summary>
 internal sealed record HostSettings
 {
-    public required string ExecutablePath { get; init; }
-
-    public IReadOnlyList<string> Arguments { get; init; } = [];
-
-    public required string WorkingDirectory { get; init; }
-
-    public bool EnableForwardingHttpRequest { get; init; }
-
-    public bool EnableProxyingHttpRequest { get; init; }
-
-    /// <summary>True when HTTP-in/HTTP-out functions receive the raw request.</summary>
-    public bool ForwardsHttp => EnableForwardingHttpRequest || EnableProxyingHttpRequest;
-
+    /// <summary><c>extensions.http.routePrefix</c> (default <c>api</c>), without slashes.</summary>
     public string RoutePrefix { get; init; } = "api";
 
     public QueueSettings Queues { get; init; } = new();
 
     /// <summary><c>functionTimeout</c>; null when unset or -1 (no limit).</summary>
     public TimeSpan? FunctionTimeout { get; init; }
-
-    public TimeSpan InitializationTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

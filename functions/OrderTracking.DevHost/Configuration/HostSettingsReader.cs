@@ -4,40 +4,10 @@ using System.Text.Json.Nodes;
 
 namespace OrderTracking.DevHost.Configuration;
 
-/// <summary>Reads host.json (reference §1.1, §1.4) into <see cref="HostSettings"/>.</summary>
+/// <summary>Reads host.json (reference §1.1, §4.4, §7) into <see cref="HostSettings"/>.</summary>
 internal static class HostSettingsReader
 {
     private static readonly JsonDocumentOptions s_jsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
-    public static HostSettings Read(string appRoot, SettingExpander expander)
-    {
-        string path = Path.Combine(appRoot, "host.json");
-        if (!File.Exists(path))
-        {
-            throw new DevHostConfigurationException($"{path}: not found; the app root must contain host.json.");
-        }
-
-        JsonObject root = ParseObject(path);
-        JsonObject handler = root["customHandler"] as JsonObject ?? root["httpWorker"] as JsonObject
-            ?? throw new DevHostConfigurationException($"{path}: no 'customHandler' section.");
-        JsonObject description = handler["description"] as JsonObject
-            ?? throw new DevHostConfigurationException($"{path}: no 'customHandler.description' section.");
-        string executable = GetString(description, "defaultExecutablePath");
-        if (string.IsNullOrWhiteSpace(executable))
-        {
-            throw new DevHostConfigurationException($"{path}: 'customHandler.description.defaultExecutablePath' is empty.");
-        }
-
-        return ReadCommon(root, path) with
-        {
-            ExecutablePath = ResolveExecutable(appRoot, expander.Expand(executable)),
-            Arguments = ReadArguments(description, expander),
-            WorkingDirectory = Path.GetFullPath(Path.Combine(appRoot, GetString(description, "workingDirectory"))),
-            EnableForwardingHttpRequest = GetBool(handler, "enableForwardingHttpRequest") || root["httpWorker"] is not null && root["customHandler"] is null,
-            EnableProxyingHttpRequest = GetBool(handler, "enableProxyingHttpRequest"),
-            InitializationTimeout = ParseTimeSpan(handler, "initializationTimeout", path) ?? TimeSpan.FromSeconds(30),
-        };
-    }
 
     /// <summary>
     /// Reads host.json of an isolated-worker app root: the worker command comes from <c>worker.config.json</c>, so
@@ -57,16 +27,9 @@ internal static class HostSettingsReader
             throw new DevHostConfigurationException($"{path}: has a 'customHandler' section, but the app root also holds worker.config.json (an isolated worker); remove one of them.");
         }
 
-        return ReadCommon(root, path) with { InitializationTimeout = TimeSpan.FromSeconds(60) };
-    }
-
-    private static HostSettings ReadCommon(JsonObject root, string path)
-    {
         JsonObject? extensions = root["extensions"] as JsonObject;
         return new HostSettings
         {
-            ExecutablePath = string.Empty,
-            WorkingDirectory = Path.GetDirectoryName(path)!,
             RoutePrefix = (extensions?["http"]?["routePrefix"]?.GetValue<string>() ?? "api").Trim('/'),
             Queues = ReadQueues(extensions?["queues"] as JsonObject, path),
             FunctionTimeout = ReadTimeout(root, path),
@@ -85,19 +48,6 @@ internal static class HostSettingsReader
             throw new DevHostConfigurationException($"{path}: invalid JSON ({ex.Message}).", ex);
         }
     }
-
-    private static string ResolveExecutable(string appRoot, string executable)
-    {
-        // HttpWorkerDescription.ApplyDefaultsAndValidate: a relative path that exists under the app root becomes absolute;
-        // anything else is a command on PATH (e.g. "dotnet").
-        string candidate = Path.GetFullPath(Path.Combine(appRoot, executable));
-        return File.Exists(candidate) ? candidate : executable;
-    }
-
-    private static string[] ReadArguments(JsonObject description, SettingExpander expander) =>
-        description["arguments"] is JsonArray args
-            ? args.Select(a => expander.Expand(a?.GetValue<string>() ?? string.Empty)).ToArray()
-            : [];
 
     private static QueueSettings ReadQueues(JsonObject? queues, string path)
     {
@@ -168,9 +118,6 @@ internal static class HostSettingsReader
 
     private static string GetString(JsonObject obj, string key) =>
         obj[key] is JsonValue v && v.TryGetValue(out string? s) ? s : string.Empty;
-
-    private static bool GetBool(JsonObject obj, string key) =>
-        obj[key] is JsonValue v && (v.TryGetValue(out bool b) ? b : v.TryGetValue(out string? s) && bool.TryParse(s, out bool p) && p);
 
     private static int? GetInt(JsonObject obj, string key) =>
         obj[key] is JsonValue v && v.TryGetValue(out int i) ? i : null;

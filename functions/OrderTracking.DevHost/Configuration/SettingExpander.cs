@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace OrderTracking.DevHost.Configuration;
 
 /// <summary>
-/// Resolves <c>%Name%</c> from the app settings, then the environment, as the host does for custom-handler arguments
+/// Resolves <c>%Name%</c> from the app settings, then the environment, as the host does for binding expressions
 /// (reference §1.1) and timer schedules (§6). <c>%%</c> stands for a literal percent sign.
 /// </summary>
 internal sealed partial class SettingExpander(IReadOnlyDictionary<string, string?> settings)

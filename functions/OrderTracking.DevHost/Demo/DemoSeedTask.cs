@@ -23,7 +23,8 @@ internal sealed class DemoSeedTask : IDevHostStartupTask
         string outbox = context.Settings.GetValueOrDefault("Email__OutboxDirectory") ?? ".outbox";
         Console.WriteLine();
         Console.WriteLine($"Demo: a signed Shopify fulfillments/create webhook was sent for order {order.OrderKey} ({order.TrackingNumber}).");
-        Console.WriteLine($"  Tracking (JSON):  {order.TrackingUrl}");
+        Console.WriteLine($"  Tracking page:    {order.PageUrl}");
+        Console.WriteLine($"  Read API (JSON):  {order.TrackingUrl}");
         Console.WriteLine($"  Emails (.eml):    {Path.GetFullPath(outbox)}");
         Console.WriteLine("  Set DevHost__Demo=false to skip this.");
         Console.WriteLine();
@@ -37,7 +38,8 @@ internal sealed class DemoSeedTask : IDevHostStartupTask
         {
             while (last != "delivered" && !cancellationToken.IsCancellationRequested)
             {
-                await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+                // Every 20 s: each sandbox step lasts a minute by default, and each poll is one "Executed" log line.
+                await Task.Delay(TimeSpan.FromSeconds(20), cancellationToken);
                 using HttpResponseMessage response = await client.GetAsync(order.TrackingUrl, cancellationToken);
                 if (!response.IsSuccessStatusCode)
                 {

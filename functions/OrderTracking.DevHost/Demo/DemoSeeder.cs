@@ -43,7 +43,8 @@ internal sealed class DemoSeeder(HttpClient client, IReadOnlyDictionary<string, 
         string orderKey = $"shopify:{orderId.ToString(CultureInfo.InvariantCulture)}";
         string token = ReadToken.Mint(tokenKey, orderKey, time.GetUtcNow().AddDays(7));
         var trackingUrl = new Uri(client.BaseAddress!, $"api/tracking/{orderKey}?token={Uri.EscapeDataString(token)}");
-        return new DemoOrder(orderKey, trackingNumber, trackingUrl);
+        var pageUrl = new Uri(client.BaseAddress!, $"api/track?orderKey={Uri.EscapeDataString(orderKey)}&token={Uri.EscapeDataString(token)}");
+        return new DemoOrder(orderKey, trackingNumber, trackingUrl) { PageUrl = pageUrl };
     }
 
     private string? FirstOf(string key)

@@ -9,14 +9,14 @@ namespace OrderTracking.DevHost.Http;
 /// </summary>
 internal static class AdminEndpoints
 {
-    public static void Map(IEndpointRouteBuilder endpoints, IDevHostRuntime runtime)
+    public static void Map(IEndpointRouteBuilder endpoints, Worker.WorkerRuntime runtime)
     {
         var authorizer = new FunctionKeyAuthorizer(runtime.FunctionKey);
         endpoints.MapMethods("/admin/functions/{name}", ["POST"], context => RunAsync(context, runtime, authorizer));
         endpoints.MapMethods("/admin/host/status", ["GET"], context => StatusAsync(context, runtime, authorizer));
     }
 
-    private static async Task StatusAsync(HttpContext context, IDevHostRuntime runtime, FunctionKeyAuthorizer authorizer)
+    private static async Task StatusAsync(HttpContext context, Worker.WorkerRuntime runtime, FunctionKeyAuthorizer authorizer)
     {
         if (!FunctionKeyAuthorizer.Allows(FunctionAuthLevel.Admin, authorizer.GrantedLevel(context.Request)))
         {
@@ -30,7 +30,7 @@ internal static class AdminEndpoints
         await context.Response.WriteAsync(status.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task RunAsync(HttpContext context, IDevHostRuntime runtime, FunctionKeyAuthorizer authorizer)
+    private static async Task RunAsync(HttpContext context, Worker.WorkerRuntime runtime, FunctionKeyAuthorizer authorizer)
     {
         if (!FunctionKeyAuthorizer.Allows(FunctionAuthLevel.Admin, authorizer.GrantedLevel(context.Request)))
         {

@@ -4,41 +4,11 @@ namespace OrderTracking.DevHost.Logging;
 /// <summary>Source-generated log messages of the DevHost. No payloads or keys are logged.</summary>
 internal static partial class DevHostLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Starting handler {Executable} (port {Port}, attempt {Attempt})")]
-    public static partial void HandlerStarting(ILogger logger, string executable, int port, int attempt);
-
-    [LoggerMessage(2, LogLevel.Information, "Handler ready on port {Port} after {ElapsedMs} ms")]
-    public static partial void HandlerReady(ILogger logger, int port, long elapsedMs);
-
-    [LoggerMessage(3, LogLevel.Error, "Handler exited with code {ExitCode}; restarting in {DelayMs} ms")]
-    public static partial void HandlerExited(ILogger logger, int exitCode, long delayMs);
-
-    [LoggerMessage(4, LogLevel.Error, "Handler did not answer GET / within {TimeoutSeconds} s; restarting")]
-    public static partial void HandlerNotReady(ILogger logger, double timeoutSeconds);
-
-    [LoggerMessage(5, LogLevel.Information, "[{Function}] {Line}")]
-    public static partial void HandlerLogLine(ILogger logger, string function, string line);
-
-    [LoggerMessage(6, LogLevel.Information, "[handler] {Line}")]
-    public static partial void HandlerStdout(ILogger logger, string line);
-
-    [LoggerMessage(7, LogLevel.Error, "[handler] {Line}")]
-    public static partial void HandlerStderr(ILogger logger, string line);
-
     [LoggerMessage(8, LogLevel.Information, "Executed '{Function}' ({Trigger}, {Outcome}, Id={InvocationId}, Duration={DurationMs} ms)")]
     public static partial void Executed(ILogger logger, string function, TriggerKind trigger, string outcome, string invocationId, long durationMs);
 
     [LoggerMessage(9, LogLevel.Warning, "'{Function}' failed: {Error}")]
     public static partial void InvocationFailed(ILogger logger, string function, string error);
-
-    [LoggerMessage(10, LogLevel.Debug, "'{Function}': Outputs not set")]
-    public static partial void OutputsNotSet(ILogger logger, string function);
-
-    [LoggerMessage(11, LogLevel.Debug, "'{Function}': ReturnValue not set")]
-    public static partial void ReturnValueNotSet(ILogger logger, string function);
-
-    [LoggerMessage(12, LogLevel.Warning, "'{Function}': queue output '{Binding}' is a valid Base64 string; like the host, the DevHost writes the decoded bytes. Send JSON objects instead (reference §3.3)")]
-    public static partial void Base64OutputQuirk(ILogger logger, string function, string binding);
 
     [LoggerMessage(13, LogLevel.Warning, "'{Function}': message {MessageId} of '{Queue}' moved to '{PoisonQueue}' (dequeue count {DequeueCount})")]
     public static partial void MovedToPoison(ILogger logger, string messageId, string function, string queue, string poisonQueue, long dequeueCount);
@@ -52,9 +22,6 @@ internal static partial class DevHostLog
     [LoggerMessage(16, LogLevel.Information, "Timer '{Function}' next occurrence {Next:O}")]
     public static partial void TimerScheduled(ILogger logger, string function, DateTimeOffset next);
 
-
-    [LoggerMessage(18, LogLevel.Debug, "Forwarding '{Function}': the request body was dropped because it has no Content-Length (legacy forwarding copies the body only when Content-Length > 0)")]
-    public static partial void ChunkedBodyDropped(ILogger logger, string function);
 
     [LoggerMessage(20, LogLevel.Warning, "Refused a gRPC stream that did not start with StartStream of a known worker (first message {Content}, worker id '{WorkerId}')")]
     public static partial void UnknownStream(ILogger logger, string content, string workerId);

@@ -139,7 +139,7 @@ internal static class DevHostProgram
     private static void PrintBanner(DevHostServer server, string appRoot, string? settingsPath)
     {
         Console.WriteLine();
-        string mode = server.IsIsolatedWorker ? $"isolated worker x{server.Workers.Count}" : "custom handler";
+        string mode = $"isolated worker x{server.Workers.Count}";
         Console.WriteLine($"DevHost listening on {server.BaseAddress}  ({mode}; app root {appRoot}; settings {settingsPath ?? "none"})");
         Console.WriteLine($"Function key (x-functions-key or ?code=): {server.FunctionKey}");
         Console.WriteLine("Functions:");

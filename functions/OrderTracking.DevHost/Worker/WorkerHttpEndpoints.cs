@@ -35,7 +35,7 @@ internal sealed class WorkerHttpEndpoints(
     };
 
     public void Map(IEndpointRouteBuilder endpoints, IEnumerable<FunctionDescriptor> functions) =>
-        HttpFunctionEndpoints.MapRoutes(endpoints, routePrefix, functions, HandleAsync);
+        HttpRoutes.Map(endpoints, routePrefix, functions, HandleAsync);
 
     private async Task HandleAsync(HttpContext context, FunctionDescriptor function)
     {
@@ -68,8 +68,11 @@ internal sealed class WorkerHttpEndpoints(
         InvocationResult result;
         try
         {
+            // As the host does (reference §3.2 step 3): start forwarding the request first, then send the invocation, so
+            // the worker's function side does not sit waiting for a request that has not left yet.
+            Task<ForwarderError> forward = forwarder.SendAsync(context, session.HttpUri.AbsoluteUri, client, s_config, new InvocationTransformer(invocationId), context.RequestAborted).AsTask();
             Task<InvocationResult> invocation = invoker.RunAsync(worker, session, function, request, context.RequestAborted);
-            error = await forwarder.SendAsync(context, session.HttpUri.AbsoluteUri, client, s_config, new InvocationTransformer(invocationId), context.RequestAborted).ConfigureAwait(false);
+            error = await forward.ConfigureAwait(false);
             if (error != ForwarderError.None)
             {
                 DevHostLog.ForwardFailed(logger, function.Name, invocationId, error.ToString(), context.Features.Get<IForwarderErrorFeature>()?.Exception?.Message ?? string.Empty);

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using OrderTracking.DevHost.Configuration;
-using OrderTracking.DevHost.Handler;
 using OrderTracking.DevHost.Logging;
 using OrderTracking.DevHost.Rpc;
 

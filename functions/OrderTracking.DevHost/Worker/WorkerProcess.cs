@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using OrderTracking.DevHost.Handler;
 using OrderTracking.DevHost.Logging;
 using OrderTracking.DevHost.Rpc;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using OrderTracking.DevHost.Configuration;
-using OrderTracking.DevHost.Handler;
 using OrderTracking.DevHost.Http;
 using OrderTracking.DevHost.Logging;
 using OrderTracking.DevHost.Queues;
@@ -15,7 +14,7 @@ namespace OrderTracking.DevHost.Worker;
 /// server, then <c>WorkerCount</c> worker processes (the first one's metadata defines the functions, validated before
 /// anything runs), and wires HTTP, one queue listener per queue function and worker, and one runner per timer.
 /// </summary>
-internal sealed class WorkerRuntime : IDevHostRuntime
+internal sealed class WorkerRuntime : IAsyncDisposable
 {
     private const int LogCapacity = 2000;
     private readonly Lock _metadataLock = new();

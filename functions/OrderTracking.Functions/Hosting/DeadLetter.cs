@@ -8,11 +8,11 @@ namespace OrderTracking.Functions.Hosting;
 /// </summary>
 internal sealed partial class DeadLetter(StorageContext storage, ILogger<DeadLetter> logger)
 {
-    public async Task<InvocationResponse> SendAsync(string queue, string messageText, string reason, CancellationToken cancellationToken)
+    public async Task<string> SendAsync(string queue, string messageText, string reason, CancellationToken cancellationToken)
     {
         await storage.Queue(QueueNames.Poison(queue)).SendMessageAsync(messageText, cancellationToken: cancellationToken);
         LogDeadLettered(logger, queue, reason);
-        return InvocationResponse.WithLogs($"{queue}: message moved to {QueueNames.Poison(queue)} ({reason})");
+        return $"{queue}: message moved to {QueueNames.Poison(queue)} ({reason})";
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A {Queue} message was moved to its poison queue: {Reason}")]

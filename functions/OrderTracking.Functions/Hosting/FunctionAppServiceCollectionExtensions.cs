@@ -57,11 +57,7 @@ internal static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<NotificationSender>();
         services.AddSingleton<ShipmentSweeper>();
 
-        services.AddSingleton<IngestEventFunction>();
-        services.AddSingleton<SendNotificationFunction>();
-        services.AddSingleton<SweepShipmentsFunction>();
-        services.AddSingleton<SchedulePollsFunction>();
-        services.AddSingleton<PollCarrierFunction>();
+        services.AddSingleton<QueueTrigger>();
         return services;
     }
 

@@ -25,7 +25,8 @@ internal static class RequestBody
             return (null, TooLarge());
         }
 
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 16 * 1024, MaxBytes));
+        // Content-Length: 0 is a valid (empty) body; ArrayBufferWriter rejects a zero capacity.
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Clamp(request.ContentLength ?? 16 * 1024, 1, MaxBytes));
         while (true)
         {
             Memory<byte> chunk = buffer.GetMemory(16 * 1024);

@@ -18,9 +18,7 @@ internal static partial class RegisterShipmentsEndpoints
 {
     public const string FunctionName = "RegisterShipments";
 
-    public static void MapRegisterShipments(this IEndpointRouteBuilder app) => app.MapPost("/api/shipments", HandleAsync);
-
-    private static async Task<IResult> HandleAsync(
+    internal static async Task<IResult> HandleAsync(
         HttpContext http, CarrierResolver resolver, InboundQueue queue, IOptions<TrackingOptions> options, TimeProvider time,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {

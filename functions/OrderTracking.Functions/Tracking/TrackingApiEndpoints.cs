@@ -17,18 +17,13 @@ internal static class TrackingApiEndpoints
 {
     public const string FunctionName = "TrackingApi";
 
-    public static void MapTrackingApi(this IEndpointRouteBuilder app)
+    internal static IResult Preflight(HttpContext http, IOptions<TrackingOptions> options)
     {
-        app.MapMethods("/api/tracking/{orderKey}", ["OPTIONS"], (HttpContext http, IOptions<TrackingOptions> options) =>
-        {
-            Cors.Apply(http, options.Value, preflight: true);
-            return Results.NoContent();
-        });
-
-        app.MapGet("/api/tracking/{orderKey}", GetAsync);
+        Cors.Apply(http, options.Value, preflight: true);
+        return Results.NoContent();
     }
 
-    private static async Task<IResult> GetAsync(
+    internal static async Task<IResult> GetAsync(
         string orderKey, string? token, HttpContext http, OrderStore orders, StorageContext storage,
         IOptions<TrackingOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -19,14 +19,7 @@ internal static partial class WebhookEndpoints
     /// <summary>A queue message holds 48 KiB of text once Base64-encoded; PayPal bodies travel raw (docs/architecture.md).</summary>
     private const int MaxRawQueuedBytes = 45 * 1024;
 
-    public static void MapWebhooks(this IEndpointRouteBuilder app)
-    {
-        app.MapPost("/api/webhooks/shopify", HandleShopifyAsync);
-        app.MapPost("/api/webhooks/stripe", HandleStripeAsync);
-        app.MapPost("/api/webhooks/paypal", HandlePayPalAsync);
-    }
-
-    private static async Task<IResult> HandleShopifyAsync(
+    internal static async Task<IResult> HandleShopifyAsync(
         HttpContext http, IOptions<ShopifyOptions> options, WebhookPipeline pipeline, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         (byte[]? body, IResult? error) = await RequestBody.ReadJsonAsync(http.Request, cancellationToken);
@@ -51,7 +44,7 @@ internal static partial class WebhookEndpoints
         return await pipeline.AcceptAsync(http, OrderSources.Shopify, parsed, () => pipeline.EnqueueAsync(parsed.Event!, cancellationToken), cancellationToken);
     }
 
-    private static async Task<IResult> HandleStripeAsync(
+    internal static async Task<IResult> HandleStripeAsync(
         HttpContext http, IOptions<StripeOptions> options, WebhookPipeline pipeline, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         (byte[]? body, IResult? error) = await RequestBody.ReadJsonAsync(http.Request, cancellationToken);
@@ -71,7 +64,7 @@ internal static partial class WebhookEndpoints
         return await pipeline.AcceptAsync(http, OrderSources.Stripe, parsed, () => pipeline.EnqueueAsync(parsed.Event!, cancellationToken), cancellationToken);
     }
 
-    private static async Task<IResult> HandlePayPalAsync(
+    internal static async Task<IResult> HandlePayPalAsync(
         HttpContext http, PayPalWebhookVerifier verifier, WebhookPipeline pipeline, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         (byte[]? body, IResult? error) = await RequestBody.ReadJsonAsync(http.Request, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
 
 namespace OrderTracking.Functions.Widget;
 
@@ -12,22 +13,26 @@ internal static class WidgetEndpoints
 {
     private static readonly string s_script = ReadAsset("widget.js");
 
-    public static void MapWidget(this IEndpointRouteBuilder app)
+    public const string FunctionName = "Widget";
+
+    /// <summary><c>GET /api/widget.js</c> or <c>GET /api/track</c> (one function, one route with a regex constraint).</summary>
+    [Function(FunctionName)]
+    public static IResult Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "{asset:regex(^(widget\\.js|track)$)}")] HttpRequest request,
+        string asset)
     {
-        app.MapGet("/api/widget.js", (HttpContext http) =>
+        HttpContext http = request.HttpContext;
+        if (asset == "widget.js")
         {
             http.Response.Headers.CacheControl = "public, max-age=300";
             http.Response.Headers.AccessControlAllowOrigin = "*";
             return Results.Text(s_script, "text/javascript; charset=utf-8");
-        });
+        }
 
-        app.MapGet("/api/track", (string? orderKey, string? token, HttpContext http) =>
-        {
-            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
-            http.Response.Headers.CacheControl = "no-store";
-            http.Response.Headers["Referrer-Policy"] = "no-referrer"; // the token is in the URL: don't leak it to carrier sites
-            return Results.Content(Page(orderKey ?? string.Empty, token ?? string.Empty), "text/html; charset=utf-8");
-        });
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers["Referrer-Policy"] = "no-referrer"; // the token is in the URL: don't leak it to carrier sites
+        return Results.Content(Page(request.Query["orderKey"].ToString(), request.Query["token"].ToString()), "text/html; charset=utf-8");
     }
 
     private static string Page(string orderKey, string token) => $"""

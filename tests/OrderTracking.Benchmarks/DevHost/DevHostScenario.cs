@@ -93,7 +93,7 @@ internal sealed class DevHostScenario : IScenario
         string root = Metadata("HelloWorldRoot");
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(Path.Combine(root, "OrderTracking.Benchmarks.HelloWorld.dll"));
-        info.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        info.Environment["HELLO_WORLD_PORT"] = port.ToString(CultureInfo.InvariantCulture);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         var clock = Stopwatch.StartNew();
         using Process process = Process.Start(info)!;

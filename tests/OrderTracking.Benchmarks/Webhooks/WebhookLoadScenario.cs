@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Globalization;
 using System.Text.Json;
 using OrderTracking.Azure.Storage;
@@ -33,7 +34,9 @@ internal sealed class WebhookLoadScenario : IScenario
             options.Settings["Shopify:WebhookSecrets"] = SignedShopifyRequests.Secret;
             options.Settings["PollSchedule"] = "0 */1 * * * *";
             options.Settings["Tracking:ReadTokenKey"] = "webhook-load-read-token-key-0123456789";
-            await using DevHostServer host = await DevHostServer.StartAsync(options, cancellationToken: cancellationToken);
+            // BENCH_LOG=1 prints the DevHost's warnings and errors (failed invocations, worker restarts) during the run.
+            using ILoggerFactory loggers = LoggerFactory.Create(b => b.SetMinimumLevel(Environment.GetEnvironmentVariable("BENCH_LOG") == "1" ? LogLevel.Warning : LogLevel.None).AddSimpleConsole(o => o.SingleLine = true));
+            await using DevHostServer host = await DevHostServer.StartAsync(options, loggers, cancellationToken);
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = senders * 2 }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
             QueueClient queue = StorageConnection.FromConnectionString(azurite.ConnectionString).CreateQueueServiceClient().GetQueueClient("bench-floor");

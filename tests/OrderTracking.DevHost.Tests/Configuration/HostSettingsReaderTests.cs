@@ -3,23 +3,20 @@ using OrderTracking.DevHost.Tests.Support;
 
 namespace OrderTracking.DevHost.Tests.Configuration;
 
+/// <summary>host.json of an isolated-worker app root: route prefix, queue extension options, functionTimeout.</summary>
 public sealed class HostSettingsReaderTests
 {
-    private static readonly SettingExpander s_expander = new(new Dictionary<string, string?> { ["HandlerDll"] = "App.dll", ["Mode"] = "fast" });
-
     [Fact]
-    public void Read_MinimalHostJson_UsesHostDefaults()
+    public void Read_MinimalHostJson_UsesTheHostsDefaults()
     {
-        using var root = new TempAppRoot();
+        using var root = new TempAppRoot("""{ "version": "2.0" }""");
 
-        HostSettings host = HostSettingsReader.Read(root.Path, s_expander);
+        HostSettings host = HostSettingsReader.ReadForWorker(root.Path);
 
-        Assert.Equal("dotnet", host.ExecutablePath);
-        Assert.Equal(root.Path, host.WorkingDirectory);
         Assert.Equal("api", host.RoutePrefix);
-        Assert.False(host.ForwardsHttp);
         Assert.Null(host.FunctionTimeout);
         Assert.Equal(16, host.Queues.BatchSize);
+        Assert.Null(host.Queues.NewBatchThreshold);
         Assert.Equal(TimeSpan.FromMinutes(1), host.Queues.MaxPollingInterval);
         Assert.Equal(TimeSpan.Zero, host.Queues.VisibilityTimeout);
         Assert.Equal(5, host.Queues.MaxDequeueCount);
@@ -27,53 +24,39 @@ public sealed class HostSettingsReaderTests
     }
 
     [Fact]
-    public void Read_FullHostJson_ReadsEveryKeyAndExpandsArguments()
+    public void Read_FullHostJson_ReadsEveryKey()
     {
         using var root = new TempAppRoot("""
-            {
-              // comments are allowed, as in the host
-              "customHandler": {
-                "description": { "defaultExecutablePath": "handler", "arguments": ["%HandlerDll%", "--mode=%Mode%", "%Unknown%", "100%%"], "workingDirectory": "sub" },
-                "enableProxyingHttpRequest": true
-              },
-              "functionTimeout": "00:02:00",
-              "extensions": {
-                "http": { "routePrefix": "" },
-                "queues": { "batchSize": 8, "maxPollingInterval": "00:00:02", "visibilityTimeout": "00:00:30", "maxDequeueCount": 2, "messageEncoding": "none" }
-              }
-            }
+            { "version": "2.0", "functionTimeout": "00:02:00",
+              "extensions": { "http": { "routePrefix": "/v1/" },
+                "queues": { "batchSize": 4, "newBatchThreshold": 2, "maxPollingInterval": "00:00:03", "visibilityTimeout": "00:00:30", "maxDequeueCount": 2, "messageEncoding": "none" } } }
             """);
-        File.WriteAllText(Path.Combine(root.Path, "handler"), string.Empty);
 
-        HostSettings host = HostSettingsReader.Read(root.Path, s_expander);
+        HostSettings host = HostSettingsReader.ReadForWorker(root.Path);
 
-        Assert.Equal(Path.Combine(root.Path, "handler"), host.ExecutablePath);
-        Assert.Equal(["App.dll", "--mode=fast", "%Unknown%", "100%"], host.Arguments);
-        Assert.Equal(Path.Combine(root.Path, "sub"), host.WorkingDirectory);
-        Assert.True(host.ForwardsHttp);
-        Assert.Equal(string.Empty, host.RoutePrefix);
+        Assert.Equal("v1", host.RoutePrefix);
         Assert.Equal(TimeSpan.FromMinutes(2), host.FunctionTimeout);
-        Assert.Equal(8, host.Queues.BatchSize);
-        Assert.Equal(TimeSpan.FromSeconds(2), host.Queues.MaxPollingInterval);
+        Assert.Equal(4, host.Queues.BatchSize);
+        Assert.Equal(2, host.Queues.NewBatchThreshold);
+        Assert.Equal(TimeSpan.FromSeconds(3), host.Queues.MaxPollingInterval);
         Assert.Equal(TimeSpan.FromSeconds(30), host.Queues.VisibilityTimeout);
         Assert.Equal(2, host.Queues.MaxDequeueCount);
         Assert.False(host.Queues.Base64Encoding);
     }
 
     [Theory]
-    [InlineData("""{ "customHandler": { "description": { "defaultExecutablePath": "" } } }""", "defaultExecutablePath")]
-    [InlineData("""{ "version": "2.0" }""", "customHandler")]
-    [InlineData("""{ "customHandler": { "description": { "defaultExecutablePath": "x" } }, "extensions": { "queues": { "messageEncoding": "utf8" } } }""", "messageEncoding")]
-    [InlineData("""{ "customHandler": { "description": { "defaultExecutablePath": "x" } }, "extensions": { "queues": { "batchSize": 64 } } }""", "batchSize")]
-    [InlineData("""{ "customHandler": { "description": { "defaultExecutablePath": "x" } }, "functionTimeout": "soon" }""", "functionTimeout")]
-    [InlineData("""{ "customHandler": """, "invalid JSON")]
+    [InlineData("""{ "extensions": { "queues": { "messageEncoding": "utf8" } } }""", "messageEncoding")]
+    [InlineData("""{ "extensions": { "queues": { "batchSize": 64 } } }""", "batchSize")]
+    [InlineData("""{ "extensions": { "queues": { "newBatchThreshold": -1 } } }""", "newBatchThreshold")]
+    [InlineData("""{ "functionTimeout": "soon" }""", "functionTimeout")]
+    [InlineData("""{ "customHandler": { "description": { "defaultExecutablePath": "x" } } }""", "customHandler")]
+    [InlineData("""{ "version": """, "invalid JSON")]
     public void Read_InvalidHostJson_ThrowsNamingTheProblem(string json, string expected)
     {
         using var root = new TempAppRoot(json);
 
-        var ex = Assert.Throws<DevHostConfigurationException>(() => HostSettingsReader.Read(root.Path, s_expander));
+        var ex = Assert.Throws<DevHostConfigurationException>(() => HostSettingsReader.ReadForWorker(root.Path));
 
-        Assert.Contains(expected, ex.Message);
-        Assert.Contains("host.json", ex.Message);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 }

@@ -1,26 +1,33 @@
 using System.Diagnostics;
-using System.Net.Sockets;
+using System.Net;
 using System.Text.Json.Nodes;
+using OrderTracking.DevHost;
+using OrderTracking.Testing;
 
 namespace OrderTracking.Functions.Tests.Layout;
 
 /// <summary>
-/// <c>dotnet publish -c Release</c> (what azd runs, no <c>-r</c>) yields a folder that is a valid Functions app root:
-/// host.json naming a self-contained executable with its run bit, the function folders, no local settings — and the
-/// executable starts and answers the host's readiness ping.
+/// <c>dotnet publish -c Release</c> (what azd runs) yields a standard isolated-worker app root — worker.config.json,
+/// functions.metadata, extensions.json + .azurefunctions/, host.json without a custom handler, no local settings — and
+/// that folder runs: under the DevHost, the real worker answers <c>GET /api/health</c> against Azurite.
 /// </summary>
-public sealed class PublishLayoutTests : IClassFixture<PublishLayoutTests.PublishedApp>
+public sealed class PublishLayoutTests : IClassFixture<PublishLayoutTests.PublishedApp>, IClassFixture<AzuriteFixture>
 {
     private readonly PublishedApp _app;
+    private readonly AzuriteFixture _azurite;
 
-    public PublishLayoutTests(PublishedApp app) => _app = app;
+    public PublishLayoutTests(PublishedApp app, AzuriteFixture azurite)
+    {
+        _app = app;
+        _azurite = azurite;
+    }
 
     public sealed class PublishedApp : IDisposable
     {
         public PublishedApp()
         {
             Root = Path.Combine(Path.GetTempPath(), "ot-publish-" + Guid.NewGuid().ToString("N"));
-            string project = Path.Combine(FunctionLayout.SourceRoot, "functions", "OrderTracking.Functions");
+            string project = Path.Combine(RepositoryLayout.Root, "functions", "OrderTracking.Functions");
             var psi = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", Root, "--nologo"])
             {
                 RedirectStandardOutput = true,
@@ -61,70 +68,42 @@ public sealed class PublishLayoutTests : IClassFixture<PublishLayoutTests.Publis
     }
 
     [Fact]
-    public void HostJson_NamesAnExecutableSelfContainedApp()
+    public void PublishFolder_IsAnIsolatedWorkerAppRoot()
     {
-        JsonNode host = JsonNode.Parse(File.ReadAllText(Path.Combine(_app.Root, "host.json")))!;
-        string exe = (string)host["customHandler"]!["description"]!["defaultExecutablePath"]!;
-        string path = Path.Combine(_app.Root, exe);
-
-        Assert.True(File.Exists(path), $"{exe} missing from the publish root");
-        Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(path).HasFlag(UnixFileMode.UserExecute), $"{exe} has no run bit");
-        Assert.True(File.Exists(Path.Combine(_app.Root, "libcoreclr.so")), "not self-contained: the runtime is missing");
-        Assert.Equal("[4.*, 5.0.0)", (string)host["extensionBundle"]!["version"]!);
-        Assert.True((bool)host["customHandler"]!["enableForwardingHttpRequest"]!);
+        JsonNode worker = JsonNode.Parse(File.ReadAllText(Path.Combine(_app.Root, "worker.config.json")))!["description"]!;
+        Assert.Equal("dotnet-isolated", (string?)worker["language"]);
+        Assert.Equal("dotnet", (string?)worker["defaultExecutablePath"]);
+        Assert.True(File.Exists(Path.Combine(_app.Root, (string)worker["defaultWorkerPath"]!)));
+        Assert.Equal(12, JsonNode.Parse(File.ReadAllText(Path.Combine(_app.Root, "functions.metadata")))!.AsArray().Count);
+        Assert.True(File.Exists(Path.Combine(_app.Root, "extensions.json")), "extensions.json missing: the real host could not load the queue and timer extensions");
+        Assert.True(Directory.Exists(Path.Combine(_app.Root, ".azurefunctions")));
     }
 
     [Fact]
-    public void FunctionFolders_AreAllPublished_AndLocalSettingsAreNot()
+    public void HostJson_HasNoCustomHandler_AndLocalSettingsAreNotPublished()
     {
-        string source = Path.Combine(FunctionLayout.SourceRoot, "functions", "OrderTracking.Functions");
-        Assert.Equal(FunctionLayout.Read(source).Select(f => f.Name), FunctionLayout.Read(_app.Root).Select(f => f.Name));
-        Assert.NotEmpty(FunctionLayout.Read(_app.Root));
+        JsonObject host = JsonNode.Parse(File.ReadAllText(Path.Combine(_app.Root, "host.json")))!.AsObject();
+
+        Assert.False(host.ContainsKey("customHandler"));
+        Assert.False(host.ContainsKey("extensionBundle")); // isolated .NET apps bring their extensions (extensions.json)
+        Assert.Equal("api", (string?)host["extensions"]!["http"]!["routePrefix"]);
         Assert.False(File.Exists(Path.Combine(_app.Root, "local.settings.json")));
+        Assert.Empty(Directory.EnumerateFiles(_app.Root, "function.json", SearchOption.AllDirectories));
     }
 
     [Fact]
-    public async Task PublishedExecutable_StartsOnTheHostPortAndAnswersThePing()
+    public async Task PublishedApp_RunsUnderTheDevHost_AndAnswersHealth()
     {
-        int port = FreePort();
-        var psi = new ProcessStartInfo(Path.Combine(_app.Root, "OrderTracking.Functions"))
-        {
-            WorkingDirectory = _app.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        psi.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        psi.Environment["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
-        psi.Environment["Tracking__ReadTokenKey"] = "publish-test-key-0123456789";
-        using Process process = Process.Start(psi)!;
-        try
-        {
-            using var client = new HttpClient();
-            DateTime deadline = DateTime.UtcNow.AddSeconds(30);
-            while (true)
-            {
-                try
-                {
-                    using HttpResponseMessage response = await client.GetAsync($"http://127.0.0.1:{port}/");
-                    Assert.True(response.IsSuccessStatusCode);
-                    return;
-                }
-                catch (HttpRequestException) when (DateTime.UtcNow < deadline && !process.HasExited)
-                {
-                    await Task.Delay(25);
-                }
-            }
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-        }
-    }
+        var options = new DevHostOptions { AppRoot = _app.Root, Port = 0, StorageConnectionString = _azurite.ConnectionString, FunctionKey = "k" };
+        options.Settings["Tracking:ReadTokenKey"] = "publish-test-key-0123456789";
+        options.Settings["PollSchedule"] = "0 0 0 1 1 *";
+        await using DevHostServer host = await DevHostServer.StartAsync(options);
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        using HttpResponseMessage response = await client.GetAsync("api/health");
+
+        Assert.True(host.IsIsolatedWorker);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"reachable\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

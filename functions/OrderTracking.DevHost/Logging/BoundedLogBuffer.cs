@@ -1,6 +1,6 @@
-namespace OrderTracking.DevHost.Handler;
+namespace OrderTracking.DevHost.Logging;
 
-/// <summary>Thread-safe ring of the most recent log lines (handler stdout/stderr and invocation <c>Logs</c>).</summary>
+/// <summary>Thread-safe ring of the most recent log lines (worker stdout/stderr and function logs).</summary>
 internal sealed class BoundedLogBuffer(int capacity)
 {
     private readonly Queue<string> _lines = new();
