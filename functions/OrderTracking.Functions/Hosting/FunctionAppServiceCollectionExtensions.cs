@@ -27,14 +27,15 @@ internal static class FunctionAppServiceCollectionExtensions
             .Validate(o => o.ReadTokenKeys.Count > 0 && o.ReadTokenKeys.All(k => k.Length >= 16),
                 "Tracking:ReadTokenKey must hold at least one key of 16+ characters (comma separated for rotation).")
             .ValidateOnStart();
-        services.AddSingleton(_ =>
-        {
-            PollingOptions polling = Bind<PollingOptions>(configuration, "Polling");
-            polling.TickInterval = TickInterval.FromSchedule(configuration["PollSchedule"], polling.TickInterval);
-            return polling;
-        });
-        services.AddSingleton(Bind<PollCadenceOptions>(configuration, "Polling:Cadence"));
-        services.AddSingleton(Bind<NotificationOptions>(configuration, "Notifications"));
+        // Bound and checked now: a bad value stops the app at start with the key named (OptionsValidation).
+        PollingOptions polling = Bind<PollingOptions>(configuration, "Polling");
+        polling.TickInterval = TickInterval.FromSchedule(configuration["PollSchedule"], polling.TickInterval);
+        PollCadenceOptions cadence = Bind<PollCadenceOptions>(configuration, "Polling:Cadence");
+        NotificationOptions notifications = Bind<NotificationOptions>(configuration, "Notifications");
+        OptionsValidation.ThrowIfInvalid(polling, cadence, notifications);
+        services.AddSingleton(polling);
+        services.AddSingleton(cadence);
+        services.AddSingleton(notifications);
         services.AddSingleton<PollCadence>();
 
         services.AddSingleton<StorageContext>();

@@ -1,0 +1,59 @@
+using OrderTracking.Core.Polling;
+using OrderTracking.Functions.Notifications;
+using OrderTracking.Functions.Polling;
+
+namespace OrderTracking.Functions.Hosting;
+
+/// <summary>
+/// Start-up checks of the bound options, so a bad setting stops the app with a message naming the key instead of
+/// failing later (e.g. <c>Polling:ShardCount=0</c> dividing by zero in the first tick).
+/// </summary>
+internal static class OptionsValidation
+{
+    public static IReadOnlyList<string> Problems(PollingOptions polling, PollCadenceOptions cadence, NotificationOptions notifications)
+    {
+        var problems = new List<string>();
+        void Require(bool ok, string message)
+        {
+            if (!ok)
+            {
+                problems.Add(message);
+            }
+        }
+
+        Require(polling.ShardCount is >= 1 and <= 99, $"Polling:ShardCount must be between 1 and 99 (PollSchedule partition keys have two digits), not {polling.ShardCount}.");
+        Require(polling.MaxRequestsPerTick >= 1, $"Polling:MaxRequestsPerTick must be at least 1, not {polling.MaxRequestsPerTick}.");
+        Require(polling.Lease > TimeSpan.Zero, $"Polling:Lease must be positive, not {polling.Lease}.");
+        Require(polling.TickInterval > TimeSpan.Zero, $"Polling:TickInterval must be positive, not {polling.TickInterval}.");
+        Require(polling.FailureBackOff > TimeSpan.Zero, $"Polling:FailureBackOff must be positive, not {polling.FailureBackOff}.");
+        Require(polling.ThrottleBackOff > TimeSpan.Zero, $"Polling:ThrottleBackOff must be positive, not {polling.ThrottleBackOff}.");
+        Require(polling.UnavailableCarrierRetry > TimeSpan.Zero, $"Polling:UnavailableCarrierRetry must be positive, not {polling.UnavailableCarrierRetry}.");
+        Require(cadence.Jitter is >= 0 and < 1, $"Polling:Cadence:Jitter must be at least 0 and below 1, not {cadence.Jitter}.");
+        Require(cadence.Minimum > TimeSpan.Zero, $"Polling:Cadence:Minimum must be positive, not {cadence.Minimum}.");
+        Require(cadence.NotFoundInitial <= cadence.NotFoundMax, $"Polling:Cadence:NotFoundInitial ({cadence.NotFoundInitial}) must not exceed NotFoundMax ({cadence.NotFoundMax}).");
+        foreach ((string name, TimeSpan value) in new[]
+        {
+            ("OutForDelivery", cadence.OutForDelivery), ("EtaToday", cadence.EtaToday), ("InTransit", cadence.InTransit),
+            ("LabelCreated", cadence.LabelCreated), ("NotFoundInitial", cadence.NotFoundInitial), ("NotFoundMax", cadence.NotFoundMax),
+            ("DeliveredConfirmation", cadence.DeliveredConfirmation), ("ExpireAfterSilence", cadence.ExpireAfterSilence),
+        })
+        {
+            Require(value > TimeSpan.Zero, $"Polling:Cadence:{name} must be positive, not {value}.");
+        }
+
+        Require(notifications.StalledAfter > TimeSpan.Zero, $"Notifications:StalledAfter must be positive, not {notifications.StalledAfter}.");
+        Require(notifications.EtaGrace >= TimeSpan.Zero, $"Notifications:EtaGrace must not be negative, not {notifications.EtaGrace}.");
+        Require(notifications.LinkLifetime > TimeSpan.Zero, $"Notifications:LinkLifetime must be positive, not {notifications.LinkLifetime}.");
+        return problems;
+    }
+
+    /// <summary>Throws one <see cref="InvalidOperationException"/> listing every problem.</summary>
+    public static void ThrowIfInvalid(PollingOptions polling, PollCadenceOptions cadence, NotificationOptions notifications)
+    {
+        IReadOnlyList<string> problems = Problems(polling, cadence, notifications);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", problems));
+        }
+    }
+}
