@@ -60,7 +60,7 @@ internal sealed partial class OrderIngestor(OrderStore orders, PollScheduleStore
         string orderKey, string number, IReadOnlyList<string> candidates, ShipmentInfo info, DateTimeOffset now, CancellationToken cancellationToken)
     {
         string carrier = candidates[0];
-        IReadOnlyList<string> others = await orders.GetOrderKeysAsync(carrier, number, cancellationToken);
+        bool owner = await ClaimPollingAsync(orderKey, carrier, number, cancellationToken);
         var shipment = new ShipmentRecord
         {
             OrderKey = orderKey,
@@ -70,7 +70,7 @@ internal sealed partial class OrderIngestor(OrderStore orders, PollScheduleStore
             PlatformShipmentId = info.PlatformShipmentId,
             RegisteredAt = now,
             Candidates = [.. candidates.Skip(1)],
-            ScheduleOwner = others.All(k => k == orderKey),
+            ScheduleOwner = owner,
             ScheduleRowKey = PollScheduleStore.RowKey(now, number),
             Tracking = new ShipmentTracking { Status = TrackingStatus.NotFound, UpdatedAt = now },
         };
@@ -84,6 +84,42 @@ internal sealed partial class OrderIngestor(OrderStore orders, PollScheduleStore
 
         await EnsureIndexedAndScheduledAsync(shipment, cancellationToken);
         return isNew;
+    }
+
+    /// <summary>
+    /// Whether a new shipment of <paramref name="orderKey"/> owns the polling of the number. Another order holding the
+    /// number with a live journey (its owner still scheduled, not terminal) keeps ownership and the new shipment shares
+    /// its results. A journey that has ended (delivered, returned, cancelled, expired, or nothing scheduled any more) is
+    /// not shared: carriers reuse numbers, so those orders are taken out of the index — they keep their final state —
+    /// and the new shipment owns polling. Without this a reused number was never polled. Idempotent on retry.
+    /// </summary>
+    private async Task<bool> ClaimPollingAsync(string orderKey, string carrier, string number, CancellationToken cancellationToken)
+    {
+        string[] others = [.. (await orders.GetOrderKeysAsync(carrier, number, cancellationToken)).Where(k => k != orderKey)];
+        if (others.Length == 0)
+        {
+            return true;
+        }
+
+        var holders = new List<(string OrderKey, ShipmentRecord? Shipment)>();
+        foreach (string other in others)
+        {
+            holders.Add((other, await orders.GetShipmentAsync(other, carrier, number, cancellationToken)));
+        }
+
+        bool live = holders.Any(h => h.Shipment is { ScheduleOwner: true, ScheduleRowKey: not null } s && !s.Tracking.Status.IsTerminal());
+        if (live)
+        {
+            return false;
+        }
+
+        foreach ((string other, _) in holders)
+        {
+            await orders.UnindexShipmentAsync(carrier, number, other, cancellationToken);
+        }
+
+        LogNumberReused(logger, carrier, holders.Count);
+        return true;
     }
 
     /// <summary>The idempotent tail of adding a shipment: index row, and the first schedule row until its first poll.</summary>
@@ -123,6 +159,9 @@ internal sealed partial class OrderIngestor(OrderStore orders, PollScheduleStore
         CreatedAt = createdAt,
         UpdatedAt = now,
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A {Carrier} tracking number was reused after its journey ended; {Orders} earlier order(s) keep their final state")]
+    private static partial void LogNumberReused(ILogger logger, string carrier, int orders);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderKey}: a shipment's carrier could not be resolved from its name or number; skipped")]
     private static partial void LogUnresolvedCarrier(ILogger logger, string orderKey);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OrderTracking.Azure.Storage;
 using OrderTracking.Carriers;
 using OrderTracking.Core.Orders;
+using OrderTracking.Core.Tracking;
 using OrderTracking.Functions.Ingestion;
 using OrderTracking.Functions.Polling;
 using OrderTracking.Functions.Storage;
@@ -61,4 +62,48 @@ public sealed class OrderIngestorTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.NotNull(await schedule.GetEntityAsync(PollScheduleStore.Partition("ups", shard), shipment.ScheduleRowKey!));
         Assert.Single(await orders.GetShipmentsAsync("api:ING-2", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Ingest_NumberReusedAfterTheFirstShipmentFinished_NewShipmentOwnsAndIsScheduled()
+    {
+        (OrderIngestor ingestor, OrderStore orders, StorageContext storage) = Create();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        string number = "SBX4REUSE" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        await ingestor.IngestAsync(SandboxEvent("REUSE-OLD", number), CancellationToken.None);
+        ShipmentRecord old = Assert.Single(await orders.GetShipmentsAsync("api:REUSE-OLD", CancellationToken.None));
+
+        // The first journey ended: delivered, no further poll scheduled (what ShipmentUpdater writes at the end).
+        await orders.UpdateShipmentAsync(old with { ScheduleRowKey = null, Tracking = old.Tracking with { Status = TrackingStatus.Delivered } }, CancellationToken.None);
+        await ingestor.IngestAsync(SandboxEvent("REUSE-NEW", number), CancellationToken.None);
+
+        ShipmentRecord reused = Assert.Single(await orders.GetShipmentsAsync("api:REUSE-NEW", CancellationToken.None));
+        Assert.True(reused.ScheduleOwner, "the new shipment must own polling: nobody else will ever poll this number again");
+        int shard = PollScheduleStore.ShardOf(number, new PollingOptions().ShardCount);
+        Assert.NotNull(await storage.Table(TableNames.PollSchedule).GetEntityAsync(PollScheduleStore.Partition("sandbox", shard), reused.ScheduleRowKey!));
+        Assert.Equal(["api:REUSE-NEW"], await orders.GetOrderKeysAsync("sandbox", number, CancellationToken.None)); // the old order keeps its final state
+        Assert.Equal(TrackingStatus.Delivered, (await orders.GetShipmentAsync("api:REUSE-OLD", "sandbox", number, CancellationToken.None))!.Tracking.Status);
+    }
+
+    [Fact]
+    public async Task Ingest_NumberOfAnActiveShipment_IsSharedNotTakenOver()
+    {
+        (OrderIngestor ingestor, OrderStore orders, StorageContext storage) = Create();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        string number = "SBX3SHARE" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+
+        await ingestor.IngestAsync(SandboxEvent("SHARE-A", number), CancellationToken.None);
+        await ingestor.IngestAsync(SandboxEvent("SHARE-B", number), CancellationToken.None);
+
+        Assert.True(Assert.Single(await orders.GetShipmentsAsync("api:SHARE-A", CancellationToken.None)).ScheduleOwner);
+        Assert.False(Assert.Single(await orders.GetShipmentsAsync("api:SHARE-B", CancellationToken.None)).ScheduleOwner);
+        Assert.Equal(["api:SHARE-A", "api:SHARE-B"], (await orders.GetOrderKeysAsync("sandbox", number, CancellationToken.None)).Order(StringComparer.Ordinal));
+    }
+
+    private static OrderEvent SandboxEvent(string id, string number) => new()
+    {
+        Source = OrderSources.Api,
+        ExternalId = id,
+        Customer = new CustomerInfo("ana@example.com"),
+        Shipments = [new ShipmentInfo(number, "Sandbox")],
+    };
 }
