@@ -87,6 +87,9 @@ param emailEnabled bool = true
 @description('Data residency of ACS and the email service, e.g. United States, Europe, UK.')
 param emailDataLocation string = 'United States'
 
+@description('Sender address on a verified custom email domain connected to the Communication Service; empty = DoNotReply@ the Azure-managed domain (5 emails a minute, 10 an hour).')
+param emailSenderAddress string = ''
+
 @description('Also put the ACS connection string (access key) in Key Vault and set Email__ConnectionString. Off by default: the app uses its managed identity.')
 param emailUseConnectionString bool = false
 
@@ -242,7 +245,7 @@ var emailConnectionStringSetting = {
 }
 var emailEndpointSettings = emailEnabled ? {
   Email__Endpoint: email!.outputs.endpoint
-  Email__Sender: email!.outputs.senderAddress
+  Email__Sender: empty(emailSenderAddress) ? email!.outputs.senderAddress : emailSenderAddress
 } : {}
 var emailSettings = union(emailEndpointSettings, emailEnabled && emailUseConnectionString ? emailConnectionStringSetting : {})
 
@@ -307,4 +310,4 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output EMAIL_ENDPOINT string = emailEnabled ? email!.outputs.endpoint : ''
-output EMAIL_SENDER string = emailEnabled ? email!.outputs.senderAddress : ''
+output EMAIL_SENDER string = emailEnabled ? (empty(emailSenderAddress) ? email!.outputs.senderAddress : emailSenderAddress) : ''
