@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using OrderTracking.Functions.Hosting;
+using OrderTracking.Functions;
 
 // A .NET isolated-worker Functions app with the ASP.NET Core integration (DESIGN §2): the host starts this process,
 // indexes the [Function] methods over gRPC and proxies HTTP requests to it; queue and timer triggers arrive as

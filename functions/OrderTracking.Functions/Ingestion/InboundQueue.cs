@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure;
 using OrderTracking.Core.Orders;
-using OrderTracking.Functions.Hosting;
 using OrderTracking.Functions.Storage;
 
 namespace OrderTracking.Functions.Ingestion;

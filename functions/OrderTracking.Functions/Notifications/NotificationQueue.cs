@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OrderTracking.Core.Notifications;
-using OrderTracking.Functions.Hosting;
 using OrderTracking.Functions.Storage;
 
 namespace OrderTracking.Functions.Notifications;

@@ -3,7 +3,6 @@ using OrderTracking.Azure.Storage;
 using OrderTracking.Carriers;
 using OrderTracking.Carriers.Limits;
 using OrderTracking.Core.Carriers;
-using OrderTracking.Functions.Hosting;
 using OrderTracking.Functions.Storage;
 
 namespace OrderTracking.Functions.Polling;

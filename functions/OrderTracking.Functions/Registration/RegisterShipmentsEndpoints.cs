@@ -5,6 +5,7 @@ using OrderTracking.Core.Orders;
 using OrderTracking.Core.Security;
 using OrderTracking.Functions.Hosting;
 using OrderTracking.Functions.Ingestion;
+using OrderTracking.Functions.Storage;
 using OrderTracking.Functions.Tracking;
 
 namespace OrderTracking.Functions.Registration;

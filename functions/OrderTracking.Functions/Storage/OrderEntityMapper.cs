@@ -1,7 +1,6 @@
 using System.Text.Json;
 using OrderTracking.Azure.Storage;
 using OrderTracking.Core.Tracking;
-using OrderTracking.Functions.Hosting;
 
 namespace OrderTracking.Functions.Storage;
 

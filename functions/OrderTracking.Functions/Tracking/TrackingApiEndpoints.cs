@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OrderTracking.Core.Orders;
 using OrderTracking.Core.Security;
-using OrderTracking.Functions.Hosting;
 using OrderTracking.Functions.Storage;
 
 namespace OrderTracking.Functions.Tracking;

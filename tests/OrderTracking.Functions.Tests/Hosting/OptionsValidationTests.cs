@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OrderTracking.Functions.Hosting;
+using OrderTracking.Functions;
 using OrderTracking.Functions.Polling;
 
 namespace OrderTracking.Functions.Tests.Hosting;

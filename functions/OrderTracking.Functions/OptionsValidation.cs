@@ -2,7 +2,7 @@ using OrderTracking.Core.Polling;
 using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Polling;
 
-namespace OrderTracking.Functions.Hosting;
+namespace OrderTracking.Functions;
 
 /// <summary>
 /// Start-up checks of the bound options, so a bad setting stops the app with a message naming the key instead of

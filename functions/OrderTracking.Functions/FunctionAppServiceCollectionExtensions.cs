@@ -3,6 +3,7 @@ using OrderTracking.Azure.Storage;
 using OrderTracking.Carriers;
 using OrderTracking.Commerce;
 using OrderTracking.Core.Polling;
+using OrderTracking.Functions.Hosting;
 using OrderTracking.Functions.Ingestion;
 using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Polling;
@@ -10,7 +11,7 @@ using OrderTracking.Functions.Storage;
 using OrderTracking.Functions.Tracking;
 using OrderTracking.Functions.Webhooks;
 
-namespace OrderTracking.Functions.Hosting;
+namespace OrderTracking.Functions;
 
 /// <summary>DI registration of the function app's own parts.</summary>
 internal static class FunctionAppServiceCollectionExtensions

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace OrderTracking.Functions.Hosting;
+namespace OrderTracking.Functions.Storage;
 
 /// <summary>One set of JSON options for queue messages, stored JSON columns and API responses.</summary>
 internal static class Json
