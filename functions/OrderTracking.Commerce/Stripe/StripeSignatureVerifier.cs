@@ -60,7 +60,7 @@ public static class StripeSignatureVerifier
 
                 timestampText = value;
             }
-            else if (key.SequenceEqual("v1") && v1Count < 8 && value.Length == WebhookHmac.HashSize * 2
+            else if (key.SequenceEqual("v1") && v1Count < 8 && value.Length == WebhookHmac.HashSize * 2 && IsLowerHex(value)
                 && Convert.FromHexString(value, signatures.Slice(v1Count * WebhookHmac.HashSize, WebhookHmac.HashSize), out _, out int written) == System.Buffers.OperationStatus.Done
                 && written == WebhookHmac.HashSize)
             {
@@ -112,5 +112,19 @@ public static class StripeSignatureVerifier
         }
 
         return match;
+    }
+
+    /// <summary>Stripe writes lower-case hex, and Stripe.net accepts nothing else; neither do we (StripeNetConformanceTests).</summary>
+    private static bool IsLowerHex(ReadOnlySpan<char> value)
+    {
+        foreach (char c in value)
+        {
+            if (c is not ((>= '0' and <= '9') or (>= 'a' and <= 'f')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

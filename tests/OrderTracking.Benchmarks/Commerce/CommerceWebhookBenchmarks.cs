@@ -26,6 +26,7 @@ public class CommerceWebhookBenchmarks
     private const string PayPalCertUrl = "https://api.sandbox.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-a5cafa77";
 
     private byte[] _stripeBody = [];
+    private string _stripeForged = string.Empty;
     private string _stripeHeader = string.Empty;
     private DateTimeOffset _now;
     private byte[] _shopifyBody = [];
@@ -44,6 +45,7 @@ public class CommerceWebhookBenchmarks
         long t = _now.ToUnixTimeSeconds();
         byte[] signed = [.. Encoding.ASCII.GetBytes($"{t}."), .. _stripeBody];
         _stripeHeader = $"t={t},v1={Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(StripeSecret), signed))}";
+        _stripeForged = $"t={t},v1={new string('0', 64)}";
 
         _shopifyBody = CommerceFixtures.Bytes("shopify/fulfillments-update.json");
         _shopifyHeader = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(ShopifySecret), _shopifyBody));
@@ -71,6 +73,33 @@ public class CommerceWebhookBenchmarks
 
     [Benchmark]
     public WebhookVerificationResult StripeVerify() => StripeSignatureVerifier.Verify(_stripeBody, _stripeHeader, [StripeSecret], _now);
+
+    /// <summary>Stripe.net 53.1.0 on the same request: the body as a string (it verifies text), one secret, no rotation.</summary>
+    [Benchmark]
+    public bool StripeVerifyStripeNet()
+    {
+        global::Stripe.EventUtility.ValidateSignature(Encoding.UTF8.GetString(_stripeBody), _stripeHeader, StripeSecret, 300, _now.ToUnixTimeSeconds());
+        return true;
+    }
+
+    /// <summary>The reject path (a forged signature), ours: a result value.</summary>
+    [Benchmark]
+    public WebhookVerificationResult StripeRejectOurs() => StripeSignatureVerifier.Verify(_stripeBody, _stripeForged, [StripeSecret], _now);
+
+    /// <summary>The reject path with Stripe.net: it throws <c>StripeException</c>.</summary>
+    [Benchmark]
+    public bool StripeRejectStripeNet()
+    {
+        try
+        {
+            global::Stripe.EventUtility.ValidateSignature(Encoding.UTF8.GetString(_stripeBody), _stripeForged, StripeSecret, 300, _now.ToUnixTimeSeconds());
+            return true;
+        }
+        catch (global::Stripe.StripeException)
+        {
+            return false;
+        }
+    }
 
     [Benchmark]
     public WebhookParseOutcome StripeParse() => StripeEventParser.Parse(_stripeBody).Outcome;
