@@ -143,7 +143,7 @@ internal static class DevHostProgram
         Console.WriteLine($"DevHost listening on {server.BaseAddress}  ({mode}; app root {appRoot}; settings {settingsPath ?? "none"})");
         Console.WriteLine($"Function key (x-functions-key or ?code=): {server.FunctionKey}");
         Console.WriteLine("Functions:");
-        foreach (FunctionDescriptor function in server.Functions)
+        foreach (FunctionDescriptor function in server.Functions.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {function.Name,-20} {Describe(server, function)}"));
         }
@@ -153,7 +153,7 @@ internal static class DevHostProgram
 
     private static string Describe(DevHostServer server, FunctionDescriptor function) => function.Trigger switch
     {
-        TriggerKind.Http => $"[{string.Join(",", (function.TriggerBinding.Raw["methods"]?.AsArray() ?? []).Select(m => m?.ToString().ToUpperInvariant()))}] {new Uri(server.BaseAddress, server.RoutePattern(function).TrimStart('/'))}",
+        TriggerKind.Http => $"[{string.Join(",", (function.TriggerBinding.Raw["methods"]?.AsArray() ?? []).Select(m => m?.ToString().ToUpperInvariant()))}] {server.BaseAddress.AbsoluteUri.TrimEnd('/')}{server.RoutePattern(function)}",
         TriggerKind.Queue => $"queue {function.TriggerBinding.GetString("queueName")}",
         _ => $"timer {function.TriggerBinding.GetString("schedule")}",
     };

@@ -78,8 +78,11 @@ internal sealed class WorkerInvoker(QueueConnections queues, SettingExpander exp
         {
             active.Add(message);
             logs.Add($"[{active.FunctionName}] {message}");
-            // The function's own logs at their level; framework chatter inside it (MVC result executors…) at Debug.
-            bool shown = log.LogCategory == RpcLog.Types.RpcLogCategory.User || level >= LogLevel.Warning;
+            // The function's own logs at their level; framework chatter inside it (ASP.NET Core result executors, the
+            // worker's own categories) at Debug unless it is a warning or worse.
+            bool framework = log.Category.StartsWith("Microsoft.", StringComparison.Ordinal) || log.Category.StartsWith("System.", StringComparison.Ordinal)
+                || log.Category.StartsWith("Azure.", StringComparison.Ordinal) || log.LogCategory == RpcLog.Types.RpcLogCategory.System;
+            bool shown = !framework || level >= LogLevel.Warning;
             DevHostLog.FunctionLog(logger, shown ? level : LogLevel.Debug, active.FunctionName, message);
             return;
         }
