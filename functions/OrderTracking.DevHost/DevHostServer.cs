@@ -34,9 +34,6 @@ public sealed class DevHostServer : IAsyncDisposable
     /// <summary>The public address, <c>http://localhost:{port}/</c> (<c>http://127.0.0.1:{port}/</c> when started on port 0).</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Always true: the DevHost drives .NET isolated workers over gRPC (kept for callers that print the mode).</summary>
-    public bool IsIsolatedWorker => true;
-
     /// <summary>The functions of the app, from the worker's metadata.</summary>
     public IReadOnlyList<FunctionDescriptor> Functions => _runtime.Functions;
 

@@ -5,7 +5,6 @@ namespace OrderTracking.DevHost;
 /// <summary>The outcome of one invocation of an isolated worker over gRPC.</summary>
 /// <param name="InvocationId">The <c>X-Azure-Functions-InvocationId</c> sent.</param>
 /// <param name="Succeeded">True for a 2xx answer with a JSON object body within <c>functionTimeout</c>.</param>
-/// <param name="StatusCode">Reserved; always null (HTTP status travels on the proxied response).</param>
 /// <param name="Outputs">The <c>Outputs</c> object, or null.</param>
 /// <param name="ReturnValue">The <c>ReturnValue</c>, or null.</param>
 /// <param name="Logs">The <c>Logs</c> lines.</param>
@@ -13,7 +12,6 @@ namespace OrderTracking.DevHost;
 public sealed record InvocationResult(
     string InvocationId,
     bool Succeeded,
-    int? StatusCode,
     JsonObject? Outputs,
     JsonNode? ReturnValue,
     IReadOnlyList<string> Logs,

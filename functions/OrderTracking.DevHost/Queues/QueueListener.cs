@@ -26,8 +26,6 @@ internal sealed class QueueListener(
     /// <summary>Runs the function for one message; true when it succeeded.</summary>
     public delegate Task<bool> Invoke(ReceivedMessage message, CancellationToken cancellationToken);
 
-    public string QueueName => queueName;
-
     public string PoisonQueueName => queueName + "-poison";
 
     /// <summary>Waits before each receive until the instance can run invocations (a worker restarting holds its listener).</summary>

@@ -22,8 +22,6 @@ internal sealed class TimerRunner(string functionName, CrontabSchedule schedule,
     /// <summary><c>runOnStartup</c> and <c>useMonitor</c> of the binding.</summary>
     public sealed record Options(bool RunOnStartup, bool? UseMonitor);
 
-    public string FunctionName => functionName;
-
     /// <summary>True when the schedule status is passed to the function (reference §5.2).</summary>
     public bool UsesMonitor => options.UseMonitor ?? !FiresMoreThanOncePerMinute(schedule, timeProvider.GetUtcNow().UtcDateTime);
 

@@ -16,7 +16,7 @@ internal static class FunctionsMetadataFile
         string path = Path.Combine(appRoot, FileName);
         if (!File.Exists(path))
         {
-            throw new WorkerStartException($"{path}: not found, and the worker asked the host to index functions from it.") { IsFatal = true };
+            throw new WorkerStartException($"{path}: not found, and the worker asked the host to index functions from it.");
         }
 
         JsonArray entries = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path)) as JsonArray

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderTracking.DevHost.Rpc;
@@ -79,6 +78,4 @@ internal static class TypedDataReader
             return null;
         }
     }
-
-    internal static string Describe(BinaryData data) => Encoding.UTF8.GetString(data.ToMemory().Span);
 }

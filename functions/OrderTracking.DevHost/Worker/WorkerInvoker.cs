@@ -119,7 +119,7 @@ internal sealed class WorkerInvoker(QueueConnections queues, SettingExpander exp
             return Failed(invocationId, active, $"writing outputs failed: {ex.Message}");
         }
 
-        return new InvocationResult(invocationId, true, null, outputs, returnValue, active.Lines, null);
+        return new InvocationResult(invocationId, true, outputs, returnValue, active.Lines, null);
     }
 
     private async Task WriteQueueOutputsAsync(FunctionDescriptor function, InvocationResponse response, CancellationToken cancellationToken)
@@ -146,7 +146,7 @@ internal sealed class WorkerInvoker(QueueConnections queues, SettingExpander exp
     }
 
     private static InvocationResult Failed(string invocationId, ActiveInvocation active, string error) =>
-        new(invocationId, false, null, null, null, active.Lines, error);
+        new(invocationId, false, null, null, active.Lines, error);
 
     private sealed class ActiveInvocation(string functionName)
     {

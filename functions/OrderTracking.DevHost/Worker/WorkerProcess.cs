@@ -194,7 +194,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         catch (System.ComponentModel.Win32Exception ex)
         {
             process.Dispose();
-            throw new WorkerStartException($"Cannot start '{_options.Config.ExecutablePath}': {ex.Message}") { IsFatal = true };
+            throw new WorkerStartException($"Cannot start '{_options.Config.ExecutablePath}': {ex.Message}");
         }
 
         _process = process;
@@ -237,13 +237,13 @@ internal sealed class WorkerProcess : IAsyncDisposable
             cancellationToken).ConfigureAwait(false);
         if (init.Result?.Status != StatusResult.Types.Status.Success)
         {
-            throw new WorkerStartException($"worker {Index} failed to initialize: {init.Result?.Exception?.Message}") { IsFatal = true };
+            throw new WorkerStartException($"worker {Index} failed to initialize: {init.Result?.Exception?.Message}");
         }
 
         FunctionMetadataResponse metadata = await channel.GetMetadataAsync(new FunctionsMetadataRequest { FunctionAppDirectory = appRoot }, s_metadataTimeout, cancellationToken).ConfigureAwait(false);
         if (metadata.Result?.Status != StatusResult.Types.Status.Success)
         {
-            throw new WorkerStartException($"worker {Index} could not index its functions: {metadata.Result?.Exception?.Message}") { IsFatal = true };
+            throw new WorkerStartException($"worker {Index} could not index its functions: {metadata.Result?.Exception?.Message}");
         }
 
         IReadOnlyList<RpcFunctionMetadata> functions = _acceptMetadata(
@@ -255,7 +255,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         foreach (FunctionLoadResponse load in loads.Where(l => l.Result?.Status != StatusResult.Types.Status.Success))
         {
             string name = functions.First(f => f.FunctionId == load.FunctionId).Name;
-            throw new WorkerStartException($"function '{name}' failed to load in worker {Index}: {load.Result?.Exception?.Message}") { IsFatal = true };
+            throw new WorkerStartException($"function '{name}' failed to load in worker {Index}: {load.Result?.Exception?.Message}");
         }
 
         Uri? httpUri = init.Capabilities.TryGetValue("HttpUri", out string? uri) && Uri.TryCreate(uri, UriKind.Absolute, out Uri? parsed) ? parsed : null;

@@ -226,7 +226,7 @@ internal sealed class WorkerRuntime : IAsyncDisposable
             }
             else if (!metadata.Select(m => m.Name).Order(StringComparer.Ordinal).SequenceEqual(_metadata.Select(m => m.Name).Order(StringComparer.Ordinal)))
             {
-                throw new WorkerStartException("a worker reported other functions than the first one (was the app rebuilt while the DevHost ran?)") { IsFatal = true };
+                throw new WorkerStartException("a worker reported other functions than the first one (was the app rebuilt while the DevHost ran?)");
             }
 
             return metadata;

@@ -16,7 +16,4 @@ internal sealed class WorkerStartException : Exception
         : base(message, innerException)
     {
     }
-
-    /// <summary>True when retrying cannot help (bad metadata, a function that does not load): start-up stops.</summary>
-    public bool IsFatal { get; init; }
 }

@@ -102,7 +102,7 @@ public sealed class PublishLayoutTests : IClassFixture<PublishLayoutTests.Publis
 
         using HttpResponseMessage response = await client.GetAsync("api/health");
 
-        Assert.True(host.IsIsolatedWorker);
+        Assert.Equal(12, host.Functions.Count); // indexed by the published worker over gRPC
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"reachable\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
