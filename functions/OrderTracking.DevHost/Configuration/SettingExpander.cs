@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace OrderTracking.DevHost.Configuration;
 
 /// <summary>
-/// Resolves <c>%Name%</c> from the app settings, then the environment, as the host does for binding expressions
+/// Resolves <c>%Name%</c> from the app settings, then the environment, as the host does for binding expressions (queue names, schedules)
 /// (reference §1.1) and timer schedules (§6). <c>%%</c> stands for a literal percent sign.
 /// </summary>
 internal sealed partial class SettingExpander(IReadOnlyDictionary<string, string?> settings)
@@ -18,10 +18,6 @@ internal sealed partial class SettingExpander(IReadOnlyDictionary<string, string
         return Environment.GetEnvironmentVariable(name)
             ?? Environment.GetEnvironmentVariable(name.Replace(":", "__", StringComparison.Ordinal));
     }
-
-    /// <summary>Expands every <c>%Name%</c>; unknown names stay as written (like <c>Environment.ExpandEnvironmentVariables</c>).</summary>
-    public string Expand(string text) =>
-        PlaceholderRegex().Replace(text, m => m.Groups[1].Value.Length == 0 ? "%" : Lookup(m.Groups[1].Value) ?? m.Value);
 
     /// <summary>Expands every <c>%Name%</c>, failing on an unknown name (binding expressions must resolve).</summary>
     public string ExpandStrict(string text, string context) =>

@@ -44,7 +44,7 @@ internal sealed class DemoSeeder(HttpClient client, IReadOnlyDictionary<string, 
         string token = ReadToken.Mint(tokenKey, orderKey, time.GetUtcNow().AddDays(7));
         var trackingUrl = new Uri(client.BaseAddress!, $"api/tracking/{orderKey}?token={Uri.EscapeDataString(token)}");
         var pageUrl = new Uri(client.BaseAddress!, $"api/track?orderKey={Uri.EscapeDataString(orderKey)}&token={Uri.EscapeDataString(token)}");
-        return new DemoOrder(orderKey, trackingNumber, trackingUrl) { PageUrl = pageUrl };
+        return new DemoOrder(orderKey, trackingNumber, trackingUrl, pageUrl);
     }
 
     private string? FirstOf(string key)

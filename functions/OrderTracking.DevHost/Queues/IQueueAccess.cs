@@ -16,9 +16,6 @@ internal interface IQueueAccess
     /// <summary>Makes the message visible again after <paramref name="visibilityTimeout"/>.</summary>
     Task ReleaseAsync(string queueName, ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken);
 
-    /// <summary>Sends a text message, encoded as configured.</summary>
-    Task SendAsync(string queueName, string text, CancellationToken cancellationToken);
-
     /// <summary>Sends a binary message, encoded as configured.</summary>
     Task SendAsync(string queueName, BinaryData body, CancellationToken cancellationToken);
 

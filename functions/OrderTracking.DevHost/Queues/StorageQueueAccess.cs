@@ -38,9 +38,6 @@ internal sealed class StorageQueueAccess(QueueServiceClient raw, QueueServiceCli
     public Task ReleaseAsync(string queueName, ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken) =>
         Raw(queueName).UpdateMessageAsync(message.Id, message.PopReceipt, (BinaryData?)null, visibilityTimeout, cancellationToken);
 
-    public Task SendAsync(string queueName, string text, CancellationToken cancellationToken) =>
-        Encoding(queueName).SendMessageAsync(text, cancellationToken: cancellationToken);
-
     public Task SendAsync(string queueName, BinaryData body, CancellationToken cancellationToken) =>
         Encoding(queueName).SendMessageAsync(body, cancellationToken: cancellationToken);
 

@@ -5,7 +5,7 @@ namespace OrderTracking.DevHost.Tests.Configuration;
 public sealed class SettingExpanderTests
 {
     [Fact]
-    public void Expand_SettingThenEnvironment_SettingsWin()
+    public void ExpandStrict_SettingThenEnvironment_SettingsWin_UnknownFails()
     {
         string variable = "DEVHOST_TEST_" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(variable, "from-env");
@@ -13,8 +13,11 @@ public sealed class SettingExpanderTests
         {
             var expander = new SettingExpander(new Dictionary<string, string?> { ["PollSchedule"] = "0 * * * * *" });
 
-            Assert.Equal("0 * * * * *", expander.Expand("%PollSchedule%"));
-            Assert.Equal("x-from-env-y", expander.Expand($"x-%{variable}%-y"));
+            Assert.Equal("0 * * * * *", expander.ExpandStrict("%PollSchedule%", "test"));
+            Assert.Equal("x-from-env-y", expander.ExpandStrict($"x-%{variable}%-y", "test"));
+            Assert.Equal("100%", expander.ExpandStrict("100%%", "test"));
+            var error = Assert.Throws<DevHostConfigurationException>(() => expander.ExpandStrict("%NoSuchSetting%", "function 'F'"));
+            Assert.Contains("function 'F': setting 'NoSuchSetting' is not defined", error.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -18,7 +18,7 @@ public sealed class WorkerHttpTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task Start_IndexesTheWorkersFunctionsOverGrpc()
+    public void Start_IndexesTheWorkersFunctionsOverGrpc()
     {
         Assert.Equal(
             ["Boom", "Echo", "Emit", "Enqueue", "Env", "Raw", "Secure", "Slow", "Status", "Tick", "Work"],
