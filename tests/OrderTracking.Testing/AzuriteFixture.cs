@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using OrderTracking.Azure.Storage;
 using OrderTracking.Azurite;
 using Xunit;

@@ -1,35 +1,35 @@
 using Azure.Core;
-using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
 namespace OrderTracking.Azure.Storage;
 
 /// <summary>
-/// Where the storage account is and how to authenticate: Shared Key, SAS, or an Azure AD token credential.
-/// Built from <c>AzureWebJobsStorage</c> in any form the Functions host accepts; creates the service clients.
+/// Where the storage account is and how to authenticate, read from <c>AzureWebJobsStorage</c> in any form the
+/// Functions host accepts: a connection string (account key, SAS, <c>UseDevelopmentStorage=true</c>) or the
+/// identity-based settings. Creates the Azure SDK's Table and Queue service clients.
 /// </summary>
 public sealed class StorageConnection
 {
-    /// <summary>OAuth scope for Azure Storage data-plane tokens.</summary>
+    /// <summary>OAuth scope for Azure Storage data-plane tokens (what the SDK asks a <see cref="TokenCredential"/> for).</summary>
     public const string StorageScope = "https://storage.azure.com/.default";
 
-    private readonly StorageSharedKeyCredential? _sharedKey;
-    private readonly string? _sas;
-    private readonly TokenCredential? _tokenCredential;
+    private readonly string? _connectionString;
 
-    internal StorageConnection(Uri tableEndpoint, Uri queueEndpoint, StorageSharedKeyCredential sharedKey)
-        : this(tableEndpoint, queueEndpoint) => _sharedKey = sharedKey;
-
-    internal StorageConnection(Uri tableEndpoint, Uri queueEndpoint, string sas)
-        : this(tableEndpoint, queueEndpoint) => _sas = sas.TrimStart('?');
-
-    internal StorageConnection(Uri tableEndpoint, Uri queueEndpoint, TokenCredential tokenCredential)
-        : this(tableEndpoint, queueEndpoint) => _tokenCredential = tokenCredential;
-
-    private StorageConnection(Uri tableEndpoint, Uri queueEndpoint)
+    private StorageConnection(string connectionString, TableServiceClient tables, QueueServiceClient queues)
     {
-        TableEndpoint = tableEndpoint;
-        QueueEndpoint = queueEndpoint;
+        _connectionString = connectionString;
+        TableEndpoint = TrimSlash(tables.Uri);
+        QueueEndpoint = TrimSlash(queues.Uri);
+        AccountName = tables.AccountName;
+    }
+
+    private StorageConnection(Uri tableEndpoint, Uri queueEndpoint, TokenCredential credential)
+    {
+        TableEndpoint = TrimSlash(tableEndpoint);
+        QueueEndpoint = TrimSlash(queueEndpoint);
+        TokenCredential = credential;
     }
 
     /// <summary>Table service endpoint, e.g. <c>https://acct.table.core.windows.net</c> or <c>http://127.0.0.1:10002/devstoreaccount1</c>.</summary>
@@ -38,32 +38,51 @@ public sealed class StorageConnection
     /// <summary>Queue service endpoint, e.g. <c>https://acct.queue.core.windows.net</c> or <c>http://127.0.0.1:10001/devstoreaccount1</c>.</summary>
     public Uri QueueEndpoint { get; }
 
-    /// <summary>The account name when Shared Key is used; otherwise <c>null</c>.</summary>
-    public string? AccountName => _sharedKey?.AccountName;
+    /// <summary>The account name a connection string names; <c>null</c> for identity-based connections.</summary>
+    public string? AccountName { get; }
 
-    /// <summary>How requests are authorized: <c>SharedKey</c>, <c>SharedAccessSignature</c> or <c>Token</c>.</summary>
-    public string AuthenticationKind => _sharedKey is not null ? "SharedKey" : _sas is not null ? "SharedAccessSignature" : "Token";
+    /// <summary>How requests are authorized: <c>ConnectionString</c> (account key or SAS) or <c>Token</c> (Microsoft Entra ID).</summary>
+    public string AuthenticationKind => TokenCredential is null ? "ConnectionString" : "Token";
 
-    internal TokenCredential? TokenCredential => _tokenCredential;
+    internal TokenCredential? TokenCredential { get; }
 
     /// <summary>
-    /// Parses <c>UseDevelopmentStorage=true</c>, account-key connection strings (<c>AccountName</c>, <c>AccountKey</c>,
-    /// <c>DefaultEndpointsProtocol</c>, <c>EndpointSuffix</c>, explicit <c>TableEndpoint</c>/<c>QueueEndpoint</c>) and SAS
-    /// connection strings (<c>SharedAccessSignature</c>). Throws <see cref="FormatException"/> (without echoing secrets).
+    /// Parses a storage connection string (account key, SAS, explicit endpoints, <c>UseDevelopmentStorage=true</c>) the
+    /// way the SDK does. Throws <see cref="FormatException"/> naming the keys present, never their values.
     /// </summary>
     public static StorageConnection FromConnectionString(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        return StorageConnectionStringParser.Parse(connectionString);
+        TableServiceClient tables;
+        QueueServiceClient queues;
+        try
+        {
+            tables = new TableServiceClient(connectionString);
+            queues = new QueueServiceClient(connectionString);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or UriFormatException)
+        {
+            // The SDK's messages can quote parts of the string; keep only the key names.
+            throw new FormatException(
+                $"Not a usable storage connection string (keys present: {KeyNames(connectionString)}). Expected 'UseDevelopmentStorage=true', " +
+                "'DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net', or endpoints with a SharedAccessSignature.");
+        }
+
+        if (tables.Uri.Scheme is not ("https" or "http"))
+        {
+            throw new FormatException($"Storage connection string endpoints must be http or https (keys present: {KeyNames(connectionString)}).");
+        }
+
+        return new StorageConnection(connectionString, tables, queues);
     }
 
-    /// <summary>Service URIs with an Azure AD credential (managed identity, workload identity, developer sign-in).</summary>
+    /// <summary>Service URIs with a Microsoft Entra credential (managed identity, workload identity, developer sign-in).</summary>
     public static StorageConnection FromServiceUris(Uri tableEndpoint, Uri queueEndpoint, TokenCredential credential)
     {
         ArgumentNullException.ThrowIfNull(tableEndpoint);
         ArgumentNullException.ThrowIfNull(queueEndpoint);
         ArgumentNullException.ThrowIfNull(credential);
-        return new StorageConnection(TrimSlash(tableEndpoint), TrimSlash(queueEndpoint), credential);
+        return new StorageConnection(tableEndpoint, queueEndpoint, credential);
     }
 
     /// <summary>
@@ -77,37 +96,32 @@ public sealed class StorageConnection
         return StorageIdentityConfiguration.Read(configuration, name);
     }
 
-    /// <summary>Creates a Table service client with its own pipeline (build once, reuse; it is thread-safe).</summary>
-    public TableServiceClient CreateTableServiceClient(StorageClientOptions? options = null)
+    /// <summary>Creates the SDK's Table service client (build once, reuse: it is thread-safe and pools connections).</summary>
+    public TableServiceClient CreateTableServiceClient(TableClientOptions? options = null)
     {
-        options ??= new StorageClientOptions();
-        return new TableServiceClient(TableEndpoint, CreatePipeline(options, table: true));
+        options ??= new TableClientOptions();
+        return _connectionString is not null
+            ? new TableServiceClient(_connectionString, options)
+            : new TableServiceClient(TableEndpoint, TokenCredential!, options);
     }
 
-    /// <summary>Creates a Queue service client with its own pipeline (build once, reuse; it is thread-safe).</summary>
-    public QueueServiceClient CreateQueueServiceClient(StorageClientOptions? options = null)
+    /// <summary>
+    /// Creates the SDK's Queue service client with <see cref="QueueMessageEncoding.Base64"/> (set on
+    /// <paramref name="options"/> too): the queue trigger expects Base64 by default, so what the app sends it can read.
+    /// </summary>
+    public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? options = null)
     {
-        options ??= new StorageClientOptions();
-        return new QueueServiceClient(QueueEndpoint, CreatePipeline(options, table: false));
+        options ??= new QueueClientOptions();
+        options.MessageEncoding = QueueMessageEncoding.Base64;
+        return _connectionString is not null
+            ? new QueueServiceClient(_connectionString, options)
+            : new QueueServiceClient(QueueEndpoint, TokenCredential!, options);
     }
 
     private static Uri TrimSlash(Uri uri) => new(uri.AbsoluteUri.TrimEnd('/'));
 
-    private HttpPipeline CreatePipeline(StorageClientOptions options, bool table)
-    {
-        List<HttpPipelinePolicy> perCall = [new StorageVersionPolicy(options.ServiceVersion)];
-        if (_sas is not null)
-        {
-            perCall.Add(new StorageSasPolicy(_sas));
-        }
-
-        HttpPipelinePolicy[] perRetry = (_sharedKey, _tokenCredential) switch
-        {
-            ({ } key, _) when table => [new TableSharedKeyPolicy(key, options.TimeProvider)],
-            ({ } key, _) => [new QueueSharedKeyPolicy(key, options.TimeProvider)],
-            (null, { } token) => [new BearerTokenAuthenticationPolicy(token, StorageScope)],
-            _ => [],
-        };
-        return HttpPipelineBuilder.Build(options, [.. perCall], perRetry, new ResponseClassifier());
-    }
+    private static string KeyNames(string connectionString) => string.Join(", ", connectionString
+        .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(part => part.Split('=', 2)[0])
+        .Where(key => key.Length is > 0 and <= 40 && key.All(char.IsAsciiLetter)));
 }

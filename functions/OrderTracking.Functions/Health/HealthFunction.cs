@@ -20,7 +20,7 @@ internal sealed class HealthFunction(StorageContext storage)
         try
         {
             await storage.EnsureCreatedAsync(cancellationToken);
-            await storage.Table(TableNames.Orders).GetEntityAsync("health", "probe", cancellationToken: cancellationToken);
+            await storage.Table(TableNames.Orders).FindAsync("health", "probe", ["PartitionKey"], cancellationToken);
             return Results.Ok(new { status = "healthy", version = s_version, storage = "reachable" });
         }
         catch (Exception ex) when (Ingestion.InboundQueue.IsUnavailable(ex) || ex is global::Azure.RequestFailedException)

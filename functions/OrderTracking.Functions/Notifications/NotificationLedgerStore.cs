@@ -1,4 +1,4 @@
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
 using OrderTracking.Functions.Storage;
 
 namespace OrderTracking.Functions.Notifications;
@@ -18,16 +18,13 @@ internal sealed class NotificationLedgerStore(StorageContext storage)
     /// <summary>Inserts the pending row, or returns the existing row's state when one is already there.</summary>
     public async Task<string> ClaimAsync(string orderKey, string rowKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        try
+        if (await Table.TryAddAsync(new TableEntity(orderKey, rowKey) { ["State"] = Pending, ["CreatedAt"] = now }, cancellationToken))
         {
-            await Table.AddEntityAsync(new TableEntity(orderKey, rowKey) { ["State"] = Pending, ["CreatedAt"] = now }, cancellationToken);
             return Pending;
         }
-        catch (EntityAlreadyExistsException)
-        {
-            TableEntity? existing = await Table.GetEntityAsync(orderKey, rowKey, cancellationToken: cancellationToken);
-            return existing?.GetString("State") ?? Pending;
-        }
+
+        TableEntity? existing = await Table.FindAsync(orderKey, rowKey, ["State"], cancellationToken);
+        return existing?.GetString("State") ?? Pending;
     }
 
     public Task MarkAsync(string orderKey, string rowKey, string state, string? providerMessageId, DateTimeOffset now, CancellationToken cancellationToken)

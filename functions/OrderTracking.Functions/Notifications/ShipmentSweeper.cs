@@ -1,4 +1,5 @@
-using OrderTracking.Azure.Storage;
+using Azure;
+using Azure.Data.Tables;
 using OrderTracking.Core.Notifications;
 using OrderTracking.Core.Tracking;
 using OrderTracking.Functions.Storage;
@@ -20,7 +21,7 @@ internal sealed partial class ShipmentSweeper(
         string filter = TableClient.CreateQueryFilter(
             $"RowKey ge {ShipmentRows.ShipmentPrefix} and RowKey lt {"shipment}"} and (Status eq {"inTransit"} or Status eq {"outForDelivery"})");
         int started = 0;
-        await foreach (TableEntity entity in storage.Table(TableNames.Orders).QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (TableEntity entity in storage.Table(TableNames.Orders).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             ShipmentRecord shipment = OrderEntityMapper.ToShipment(entity);
             ShipmentTracking t = shipment.Tracking;
@@ -36,7 +37,7 @@ internal sealed partial class ShipmentSweeper(
             {
                 await orders.UpdateShipmentAsync(shipment with { Tracking = t with { Delayed = true, UpdatedAt = now } }, cancellationToken);
             }
-            catch (PreconditionFailedException)
+            catch (RequestFailedException ex) when (TableClientExtensions.IsPreconditionFailed(ex))
             {
                 // A poll updated the row meanwhile; the next sweep looks again and the ledger keeps it one email.
             }

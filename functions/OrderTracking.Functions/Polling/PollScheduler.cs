@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OrderTracking.Azure.Storage;
+using Azure.Storage.Queues;
 using OrderTracking.Carriers;
 using OrderTracking.Carriers.Limits;
 using OrderTracking.Core.Carriers;

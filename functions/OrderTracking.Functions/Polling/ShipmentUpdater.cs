@@ -1,4 +1,4 @@
-using OrderTracking.Azure.Storage;
+using Azure;
 using OrderTracking.Core.Carriers;
 using OrderTracking.Core.Notifications;
 using OrderTracking.Core.Polling;
@@ -24,7 +24,7 @@ internal sealed partial class ShipmentUpdater(
             {
                 return await ApplyOnceAsync(carrier, item, result, now, cancellationToken);
             }
-            catch (PreconditionFailedException) when (attempt < MaxConcurrencyRetries)
+            catch (RequestFailedException ex) when (TableClientExtensions.IsPreconditionFailed(ex) && attempt < MaxConcurrencyRetries)
             {
                 // Another instance updated a row between our read and write: read again and re-decide.
             }

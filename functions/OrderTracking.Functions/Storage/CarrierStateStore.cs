@@ -1,4 +1,4 @@
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
 
 namespace OrderTracking.Functions.Storage;
 
@@ -14,7 +14,7 @@ internal sealed class CarrierStateStore(StorageContext storage)
 
     public async Task<DateTimeOffset?> GetCooldownUntilAsync(string carrier, CancellationToken cancellationToken)
     {
-        TableEntity? e = await Table.GetEntityAsync(carrier, CooldownRow, cancellationToken: cancellationToken);
+        TableEntity? e = await Table.FindAsync(carrier, CooldownRow, select: null, cancellationToken);
         return e?.GetDateTimeOffset("Until");
     }
 

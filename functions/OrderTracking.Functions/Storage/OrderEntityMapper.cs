@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
 using OrderTracking.Core.Tracking;
 
 namespace OrderTracking.Functions.Storage;

@@ -1,5 +1,5 @@
 using Azure;
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
 
 namespace OrderTracking.Functions.Storage;
 
@@ -12,7 +12,7 @@ internal sealed class OrderStore(StorageContext storage)
 
     public async Task<OrderRecord?> GetOrderAsync(string orderKey, CancellationToken cancellationToken)
     {
-        TableEntity? e = await Orders.GetEntityAsync(orderKey, ShipmentRows.OrderRowKey, cancellationToken: cancellationToken);
+        TableEntity? e = await Orders.FindAsync(orderKey, ShipmentRows.OrderRowKey, select: null, cancellationToken);
         return e is null ? null : OrderEntityMapper.ToOrder(e);
     }
 
@@ -25,7 +25,7 @@ internal sealed class OrderStore(StorageContext storage)
         string filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {orderKey} and RowKey ge {ShipmentRows.ShipmentPrefix} and RowKey lt {"shipment}"}");
         var list = new List<ShipmentRecord>();
-        await foreach (TableEntity e in Orders.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (TableEntity e in Orders.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             list.Add(OrderEntityMapper.ToShipment(e));
         }
@@ -35,30 +35,20 @@ internal sealed class OrderStore(StorageContext storage)
 
     public async Task<ShipmentRecord?> GetShipmentAsync(string orderKey, string carrier, string trackingNumber, CancellationToken cancellationToken)
     {
-        TableEntity? e = await Orders.GetEntityAsync(orderKey, ShipmentRows.RowKey(carrier, trackingNumber), cancellationToken: cancellationToken);
+        TableEntity? e = await Orders.FindAsync(orderKey, ShipmentRows.RowKey(carrier, trackingNumber), select: null, cancellationToken);
         return e is null ? null : OrderEntityMapper.ToShipment(e);
     }
 
     /// <summary>Adds a new shipment row; false when it already exists.</summary>
-    public async Task<bool> TryAddShipmentAsync(ShipmentRecord shipment, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Orders.AddEntityAsync(OrderEntityMapper.ToEntity(shipment), cancellationToken);
-            return true;
-        }
-        catch (EntityAlreadyExistsException)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryAddShipmentAsync(ShipmentRecord shipment, CancellationToken cancellationToken) =>
+        Orders.TryAddAsync(OrderEntityMapper.ToEntity(shipment), cancellationToken);
 
-    /// <summary>Replaces the shipment row if its ETag still matches; throws <see cref="PreconditionFailedException"/> otherwise.</summary>
+    /// <summary>Replaces the shipment row if its ETag still matches; throws a 412 <see cref="RequestFailedException"/> otherwise.</summary>
     public async Task<ShipmentRecord> UpdateShipmentAsync(ShipmentRecord shipment, CancellationToken cancellationToken)
     {
-        ETag etag = await Orders.UpdateEntityAsync(
+        Response response = await Orders.UpdateEntityAsync(
             OrderEntityMapper.ToEntity(shipment), shipment.ETag, TableUpdateMode.Replace, cancellationToken);
-        return shipment with { ETag = etag };
+        return shipment with { ETag = response.Headers.ETag ?? throw new InvalidOperationException("Table update answered without an ETag.") };
     }
 
     public Task IndexShipmentAsync(string carrier, string trackingNumber, string orderKey, CancellationToken cancellationToken) =>
@@ -69,7 +59,7 @@ internal sealed class OrderStore(StorageContext storage)
     {
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {ShipmentRows.IndexPartition(carrier, trackingNumber)}");
         var keys = new List<string>();
-        await foreach (TableEntity e in Index.QueryAsync(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (TableEntity e in Index.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             keys.Add(e.RowKey);
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Azure;
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
 
 namespace OrderTracking.Functions.Storage;
 
@@ -31,17 +31,8 @@ internal sealed class PollScheduleStore(StorageContext storage)
     }
 
     /// <summary>Adds a schedule row; an existing row with the same key is left as is (idempotent retry).</summary>
-    public async Task AddAsync(string carrier, int shard, string rowKey, string trackingNumber, DateTimeOffset registeredAt, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Table.AddEntityAsync(ToEntity(carrier, shard, rowKey, trackingNumber, registeredAt), cancellationToken);
-        }
-        catch (EntityAlreadyExistsException)
-        {
-            // Already scheduled by an earlier attempt.
-        }
-    }
+    public Task AddAsync(string carrier, int shard, string rowKey, string trackingNumber, DateTimeOffset registeredAt, CancellationToken cancellationToken) =>
+        Table.TryAddAsync(ToEntity(carrier, shard, rowKey, trackingNumber, registeredAt), cancellationToken);
 
     /// <summary>Rows due at or before <paramref name="now"/>, oldest first, at most <paramref name="max"/>.</summary>
     public async Task<IReadOnlyList<ScheduleRow>> GetDueAsync(string carrier, int shard, DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -55,7 +46,7 @@ internal sealed class PollScheduleStore(StorageContext storage)
         string partition = Partition(carrier, shard);
         string upper = (now.UtcTicks + 1).ToString("D19", CultureInfo.InvariantCulture);
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upper}");
-        await foreach (TableEntity e in Table.QueryAsync(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+        await foreach (TableEntity e in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
         {
             rows.Add(FromEntity(carrier, shard, e));
             if (rows.Count >= max)

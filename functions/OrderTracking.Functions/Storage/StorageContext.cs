@@ -1,4 +1,5 @@
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace OrderTracking.Functions.Storage;
 
@@ -33,7 +34,7 @@ internal sealed class StorageContext(TableServiceClient tables, QueueServiceClie
 
     // Not tied to one caller's token: the work is shared by every caller waiting on it.
     private Task CreateAllAsync() => Task.WhenAll(
-        TableNames.All.Select(t => tables.GetTableClient(t).CreateIfNotExistsAsync(CancellationToken.None))
+        TableNames.All.Select(Task (t) => tables.GetTableClient(t).CreateIfNotExistsAsync(CancellationToken.None))
             .Concat(QueueNames.All.SelectMany(q => new[] { q, QueueNames.Poison(q) })
-                .Select(q => queues.GetQueueClient(q).CreateIfNotExistsAsync(CancellationToken.None))));
+                .Select(Task (q) => queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: CancellationToken.None))));
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
 
 namespace OrderTracking.Functions.Storage;
 
@@ -18,8 +18,8 @@ internal sealed class WebhookReceiptStore(StorageContext storage)
     public async Task<bool> SeenAsync(string source, string eventId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         string rowKey = SafeRowKey(eventId);
-        return await Table.GetEntityAsync(Partition(source, now), rowKey, ["PartitionKey"], cancellationToken) is not null
-            || await Table.GetEntityAsync(Partition(source, now.AddDays(-1)), rowKey, ["PartitionKey"], cancellationToken) is not null;
+        return await Table.FindAsync(Partition(source, now), rowKey, ["PartitionKey"], cancellationToken) is not null
+            || await Table.FindAsync(Partition(source, now.AddDays(-1)), rowKey, ["PartitionKey"], cancellationToken) is not null;
     }
 
     public Task RecordAsync(string source, string eventId, DateTimeOffset now, CancellationToken cancellationToken) =>

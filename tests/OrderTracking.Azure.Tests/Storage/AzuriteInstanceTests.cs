@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Azure.Storage.Queues;
 using OrderTracking.Azure.Storage;
 using OrderTracking.Azurite;
 using OrderTracking.Testing;

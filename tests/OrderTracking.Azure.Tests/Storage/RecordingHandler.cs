@@ -1,6 +1,7 @@
 using System.Net;
 using Azure.Core.Pipeline;
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace OrderTracking.Azure.Tests.Storage;
 
@@ -12,16 +13,15 @@ internal sealed class RecordingHandler : HttpMessageHandler
     public Func<int, HttpRequestMessage, HttpResponseMessage> Respond { get; set; } =
         (_, _) => new HttpResponseMessage(HttpStatusCode.InternalServerError);
 
-    public StorageClientOptions Options(TimeProvider? time = null, int maxRetries = 0)
+    public TableClientOptions TableOptions() => Configure(new TableClientOptions());
+
+    public QueueClientOptions QueueOptions() => Configure(new QueueClientOptions());
+
+    private T Configure<T>(T options)
+        where T : global::Azure.Core.ClientOptions
     {
-        var options = new StorageClientOptions
-        {
-            Transport = new HttpClientTransport(new HttpClient(this)),
-            TimeProvider = time ?? TimeProvider.System,
-        };
-        options.Retry.MaxRetries = maxRetries;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(1);
-        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(1);
+        options.Transport = new HttpClientTransport(new HttpClient(this));
+        options.Retry.MaxRetries = 0;
         return options;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using OrderTracking.Azure.Storage;
@@ -18,7 +19,7 @@ public sealed class StorageConnectionTests
         Assert.Equal(new Uri("http://127.0.0.1:10002/devstoreaccount1"), connection.TableEndpoint);
         Assert.Equal(new Uri("http://127.0.0.1:10001/devstoreaccount1"), connection.QueueEndpoint);
         Assert.Equal("devstoreaccount1", connection.AccountName);
-        Assert.Equal("SharedKey", connection.AuthenticationKind);
+        Assert.Equal("ConnectionString", connection.AuthenticationKind);
     }
 
     [Fact]
@@ -74,12 +75,24 @@ public sealed class StorageConnectionTests
             "TableEndpoint=https://acct.table.core.windows.net/;QueueEndpoint=https://acct.queue.core.windows.net;SharedAccessSignature=sv=2025-05-05&ss=tq&sig=abc%2Bdef%3D");
         var handler = new RecordingHandler { Respond = (_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<QueueMessagesList />") } };
 
-        await connection.CreateQueueServiceClient(handler.Options()).GetQueueClient("q01").PeekMessagesAsync();
+        await connection.CreateQueueServiceClient(handler.QueueOptions()).GetQueueClient("q01").PeekMessagesAsync();
 
-        Assert.Equal("SharedAccessSignature", connection.AuthenticationKind);
         RecordedRequest request = Assert.Single(handler.Requests);
-        Assert.Equal("https://acct.queue.core.windows.net/q01/messages?peekonly=true&numofmessages=1&sv=2025-05-05&ss=tq&sig=abc%2Bdef%3D", request.Uri.AbsoluteUri);
+        Assert.StartsWith("https://acct.queue.core.windows.net/q01/messages?", request.Uri.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Contains("sig=abc%2Bdef%3D", request.Uri.Query, StringComparison.Ordinal);
         Assert.False(request.Headers.ContainsKey("Authorization"));
+    }
+
+    [Fact]
+    public async Task CreateQueueServiceClient_SendsBase64MessageText_AsTheQueueTriggerExpects()
+    {
+        StorageConnection connection = StorageConnection.FromConnectionString("UseDevelopmentStorage=true");
+        var handler = new RecordingHandler { Respond = (_, _) => new HttpResponseMessage(HttpStatusCode.Created) { Content = new StringContent(SendReceiptXml) } };
+
+        await connection.CreateQueueServiceClient(handler.QueueOptions()).GetQueueClient("inbound-events").SendMessageAsync("{\"a\":\"é\"}");
+
+        RecordedRequest request = Assert.Single(handler.Requests);
+        Assert.Contains("<MessageText>" + Convert.ToBase64String("{\"a\":\"é\"}"u8) + "</MessageText>", request.Body, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -99,7 +112,7 @@ public sealed class StorageConnectionTests
         FormatException error = Assert.Throws<FormatException>(() => StorageConnection.FromConnectionString("AccountName=acct;AccountKey=not*base64*secret"));
 
         Assert.DoesNotContain("secret", error.Message);
-        Assert.Contains("acct", error.Message);
+        Assert.Contains("keys present: AccountName, AccountKey", error.Message);
     }
 
     [Fact]
@@ -174,12 +187,18 @@ public sealed class StorageConnectionTests
         StorageConnection connection = StorageConnection.FromServiceUris(new Uri("https://acct.table.core.windows.net"), new Uri("https://acct.queue.core.windows.net"), credential);
         var handler = new RecordingHandler { Respond = (_, _) => new HttpResponseMessage(HttpStatusCode.NotFound) };
 
-        TableEntity? entity = await connection.CreateTableServiceClient(handler.Options()).GetTableClient("Orders").GetEntityAsync("p", "r");
+        global::Azure.NullableResponse<TableEntity> entity = await connection.CreateTableServiceClient(handler.TableOptions()).GetTableClient("Orders")
+            .GetEntityIfExistsAsync<TableEntity>("p", "r");
 
-        Assert.Null(entity);
+        Assert.False(entity.HasValue);
         Assert.Equal("Bearer token-1", Assert.Single(handler.Requests).Headers["Authorization"]);
         Assert.Equal(["https://storage.azure.com/.default"], credential.Scopes);
     }
+
+    private const string SendReceiptXml =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><QueueMessagesList><QueueMessage><MessageId>m1</MessageId>" +
+        "<InsertionTime>Tue, 01 Dec 2026 10:00:00 GMT</InsertionTime><ExpirationTime>Tue, 08 Dec 2026 10:00:00 GMT</ExpirationTime>" +
+        "<PopReceipt>p1</PopReceipt><TimeNextVisible>Tue, 01 Dec 2026 10:00:00 GMT</TimeNextVisible></QueueMessage></QueueMessagesList>";
 
     private static IConfiguration Config(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();

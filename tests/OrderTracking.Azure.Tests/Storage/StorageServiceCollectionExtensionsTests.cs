@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderTracking.Azure.Storage;
@@ -9,7 +12,7 @@ namespace OrderTracking.Azure.Tests.Storage;
 public sealed class StorageServiceCollectionExtensionsTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task AddOrderTrackingStorage_FromConfiguration_RegistersWorkingSingletons()
+    public async Task AddOrderTrackingStorage_FromConfiguration_RegistersSingletonsThatWriteBase64Messages()
     {
         IConfiguration config = new ConfigurationBuilder()
             .AddInMemoryCollection([new("AzureWebJobsStorage", azurite.ConnectionString)]).Build();
@@ -17,13 +20,18 @@ public sealed class StorageServiceCollectionExtensionsTests(AzuriteFixture azuri
 
         TableServiceClient tables = provider.GetRequiredService<TableServiceClient>();
         QueueServiceClient queues = provider.GetRequiredService<QueueServiceClient>();
-        QueueClient queue = queues.GetQueueClient(StorageTestNames.NewQueueName("di"));
+        string name = StorageTestNames.NewQueueName("di");
+        QueueClient queue = queues.GetQueueClient(name);
         await queue.CreateIfNotExistsAsync();
-        await queue.SendMessageAsync("{}");
+        await queue.SendMessageAsync("{\"orderKey\":\"shopify:1\"}");
 
+        // What the queue trigger reads: the wire text, which it Base64-decodes by default.
+        PeekedMessage wire = Assert.Single((await new QueueClient(azurite.ConnectionString, name).PeekMessagesAsync(1)).Value);
+        Assert.Equal(Convert.ToBase64String("{\"orderKey\":\"shopify:1\"}"u8), wire.MessageText);
+        Assert.Equal("{\"orderKey\":\"shopify:1\"}", Assert.Single((await queue.PeekMessagesAsync(1)).Value).MessageText);
         Assert.Same(tables, provider.GetRequiredService<TableServiceClient>());
+        Assert.Same(queues, provider.GetRequiredService<QueueServiceClient>());
         Assert.Same(provider.GetRequiredService<StorageConnection>(), provider.GetRequiredService<StorageConnection>());
-        Assert.Equal(1, await queue.GetApproximateMessagesCountAsync());
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace OrderTracking.Benchmarks.Storage;
 /// The floor: a bare <see cref="HttpClient"/> with requests pre-built (URIs, bodies, static headers) and a minimal inline
 /// Shared Key signer — no pipeline, no validation, no parsing beyond what the next request needs.
 /// </summary>
-internal sealed class StorageFloorClient(string account, byte[] key, Uri tableEndpoint, Uri queueEndpoint) : IDisposable
+internal sealed class StorageFloorClient(string account, byte[] key, Uri tableEndpoint) : IDisposable
 {
     private const string Version = "2025-05-05";
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
@@ -33,41 +33,12 @@ internal sealed class StorageFloorClient(string account, byte[] key, Uri tableEn
         Ensure(response, 204);
     }
 
-    public async Task QueueCycleAsync(string queue, byte[] sendBody)
-    {
-        using (HttpRequestMessage send = QueueRequest(HttpMethod.Post, $"/{queue}/messages", [], sendBody))
-        using (HttpResponseMessage sent = await _http.SendAsync(send))
-        {
-            Ensure(sent, 201);
-        }
-
-        string xml;
-        using (HttpRequestMessage receive = QueueRequest(HttpMethod.Get, $"/{queue}/messages", [("numofmessages", "1")], null))
-        using (HttpResponseMessage received = await _http.SendAsync(receive))
-        {
-            Ensure(received, 200);
-            xml = await received.Content.ReadAsStringAsync();
-        }
-
-        string id = Between(xml, "<MessageId>", "</MessageId>");
-        string pop = Between(xml, "<PopReceipt>", "</PopReceipt>");
-        using HttpRequestMessage delete = QueueRequest(HttpMethod.Delete, $"/{queue}/messages/{id}", [("popreceipt", pop)], null);
-        using HttpResponseMessage deleted = await _http.SendAsync(delete);
-        Ensure(deleted, 204);
-    }
-
     private static void Ensure(HttpResponseMessage response, int status)
     {
         if ((int)response.StatusCode != status)
         {
             throw new InvalidOperationException($"Floor request failed: {(int)response.StatusCode}");
         }
-    }
-
-    private static string Between(string text, string start, string end)
-    {
-        int s = text.IndexOf(start, StringComparison.Ordinal) + start.Length;
-        return text[s..text.IndexOf(end, s, StringComparison.Ordinal)];
     }
 
     private static string Date() => DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
@@ -88,35 +59,6 @@ internal sealed class StorageFloorClient(string account, byte[] key, Uri tableEn
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
 
-        return request;
-    }
-
-    private HttpRequestMessage QueueRequest(HttpMethod method, string path, (string Name, string Value)[] query, byte[]? body)
-    {
-        string q = query.Length == 0 ? string.Empty : "?" + string.Join('&', query.Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value)}"));
-        var request = new HttpRequestMessage(method, new Uri(queueEndpoint.AbsoluteUri + path + q));
-        string date = Date();
-        request.Headers.TryAddWithoutValidation("x-ms-date", date);
-        request.Headers.TryAddWithoutValidation("x-ms-version", Version);
-        string contentType = string.Empty;
-        if (body is not null)
-        {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
-            contentType = "application/xml";
-        }
-
-        var toSign = new StringBuilder()
-            .Append(method.Method).Append("\n\n\n").Append(body is { Length: > 0 } ? body.Length.ToString(CultureInfo.InvariantCulture) : string.Empty)
-            .Append("\n\n").Append(contentType).Append("\n\n\n\n\n\n\n")
-            .Append("x-ms-date:").Append(date).Append("\nx-ms-version:").Append(Version).Append('\n')
-            .Append('/').Append(account).Append(request.RequestUri!.AbsolutePath);
-        foreach ((string name, string value) in query.OrderBy(p => p.Name, StringComparer.Ordinal))
-        {
-            toSign.Append('\n').Append(name).Append(':').Append(value);
-        }
-
-        request.Headers.TryAddWithoutValidation("Authorization", $"SharedKey {account}:{Sign(toSign.ToString())}");
         return request;
     }
 

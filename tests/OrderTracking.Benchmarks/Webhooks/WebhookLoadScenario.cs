@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
 using System.Globalization;
 using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using OrderTracking.Azure.Storage;
 using OrderTracking.Azurite;
 using OrderTracking.DevHost;
@@ -40,7 +43,7 @@ internal sealed class WebhookLoadScenario : IScenario
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = senders * 2 }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
             QueueClient queue = StorageConnection.FromConnectionString(azurite.ConnectionString).CreateQueueServiceClient().GetQueueClient("bench-floor");
-            await queue.CreateIfNotExistsAsync(cancellationToken);
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             string message = FloorMessage();
 
             Console.WriteLine($"webhooks scenario: {senders} concurrent senders, {duration.TotalSeconds:0} s measured after {warmup.TotalSeconds:0} s warm-up, Azurite in-memory, Release={IsRelease()}");

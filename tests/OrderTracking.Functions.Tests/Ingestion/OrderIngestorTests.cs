@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using OrderTracking.Carriers;
 using OrderTracking.Core.Orders;
 using OrderTracking.Core.Tracking;
@@ -59,7 +61,7 @@ public sealed class OrderIngestorTests(AzuriteFixture azurite) : IClassFixture<A
         await schedule.DeleteEntityAsync(PollScheduleStore.Partition("ups", shard), shipment.ScheduleRowKey!);
         await ingestor.IngestAsync(Event("ING-2", "UPS"), CancellationToken.None);
 
-        Assert.NotNull(await schedule.GetEntityAsync(PollScheduleStore.Partition("ups", shard), shipment.ScheduleRowKey!));
+        Assert.NotNull(await schedule.FindAsync(PollScheduleStore.Partition("ups", shard), shipment.ScheduleRowKey!, select: null, CancellationToken.None));
         Assert.Single(await orders.GetShipmentsAsync("api:ING-2", CancellationToken.None));
     }
 
@@ -79,7 +81,7 @@ public sealed class OrderIngestorTests(AzuriteFixture azurite) : IClassFixture<A
         ShipmentRecord reused = Assert.Single(await orders.GetShipmentsAsync("api:REUSE-NEW", CancellationToken.None));
         Assert.True(reused.ScheduleOwner, "the new shipment must own polling: nobody else will ever poll this number again");
         int shard = PollScheduleStore.ShardOf(number, new PollingOptions().ShardCount);
-        Assert.NotNull(await storage.Table(TableNames.PollSchedule).GetEntityAsync(PollScheduleStore.Partition("sandbox", shard), reused.ScheduleRowKey!));
+        Assert.NotNull(await storage.Table(TableNames.PollSchedule).FindAsync(PollScheduleStore.Partition("sandbox", shard), reused.ScheduleRowKey!, select: null, CancellationToken.None));
         Assert.Equal(["api:REUSE-NEW"], await orders.GetOrderKeysAsync("sandbox", number, CancellationToken.None)); // the old order keeps its final state
         Assert.Equal(TrackingStatus.Delivered, (await orders.GetShipmentAsync("api:REUSE-OLD", "sandbox", number, CancellationToken.None))!.Tracking.Status);
     }

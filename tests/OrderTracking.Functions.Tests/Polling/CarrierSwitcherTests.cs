@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using OrderTracking.Carriers;
 using OrderTracking.Core.Carriers;
 using OrderTracking.Core.Tracking;
@@ -69,7 +71,7 @@ public sealed class CarrierSwitcherTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(["api:SW-1"], await orders.GetOrderKeysAsync("fedex", "5551234560", CancellationToken.None));
         Assert.Empty(await orders.GetOrderKeysAsync("dhl", "5551234560", CancellationToken.None));
         int shard = PollScheduleStore.ShardOf("5551234560", new PollingOptions().ShardCount);
-        TableEntity? scheduled = await storage.Table(TableNames.PollSchedule).GetEntityAsync(PollScheduleStore.Partition("fedex", shard), moved.ScheduleRowKey!);
+        TableEntity? scheduled = await storage.Table(TableNames.PollSchedule).FindAsync(PollScheduleStore.Partition("fedex", shard), moved.ScheduleRowKey!, select: null, CancellationToken.None);
         Assert.NotNull(scheduled);
     }
 

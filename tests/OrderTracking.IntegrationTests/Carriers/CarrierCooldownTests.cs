@@ -1,6 +1,9 @@
 using System.Text.Json;
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using OrderTracking.IntegrationTests.Infrastructure;
+using OrderTracking.Testing;
 
 namespace OrderTracking.IntegrationTests.Carriers;
 
@@ -27,7 +30,7 @@ public sealed class CarrierCooldownTests(CarrierStubAppFixture app) : IClassFixt
         DateTimeOffset last429 = app.Stub.TrackCalls("usps").Last(c => c.Status == 429).ReceivedAt;
 
         TableEntity? row = await Eventually.UntilAsync(
-            () => app.Tables.GetTableClient("CarrierState").GetEntityAsync("usps", "cooldown"),
+            () => app.Tables.GetTableClient("CarrierState").FindAsync("usps", "cooldown"),
             e => e is not null, CarrierApi.Timeout, "the usps cool-down row");
         DateTimeOffset until = row!.GetDateTimeOffset("Until")!.Value;
         Assert.InRange(until, last429.AddSeconds(RetryAfterSeconds - 0.5), last429.AddSeconds(RetryAfterSeconds + 2));

@@ -1,4 +1,6 @@
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using OrderTracking.DevHost;
 using OrderTracking.IntegrationTests.Infrastructure;
 
@@ -36,8 +38,8 @@ public sealed class PoisonMessageTests(FunctionAppFixture app) : IClassFixture<F
             // The 5th failure is reported around the time the message moves: wait for it, so no event leaks into other tests.
             int attempts = await Eventually.UntilAsync(() => Task.FromResult(Volatile.Read(ref failures)), n => n >= 5, TimeSpan.FromSeconds(10), "five failed attempts");
             Assert.Equal(5, attempts);
-            Assert.Empty((await inbound.PeekMessagesAsync(32)));
-            await foreach (TableEntity e in app.Tables.GetTableClient("Orders").QueryAsync())
+            Assert.Empty((await inbound.PeekMessagesAsync(32)).Value);
+            await foreach (TableEntity e in app.Tables.GetTableClient("Orders").QueryAsync<TableEntity>())
             {
                 Assert.Fail($"unexpected Orders row {e.PartitionKey}/{e.RowKey}");
             }
@@ -77,6 +79,6 @@ public sealed class PoisonMessageTests(FunctionAppFixture app) : IClassFixture<F
         // Moved by the handler on its first delivery, not after maxDequeueCount failed attempts.
         Assert.Single(poisoned, p => p.MessageText == message);
         Assert.Equal(0, Volatile.Read(ref failures));
-        Assert.Empty(await queue.PeekMessagesAsync(32));
+        Assert.Empty((await queue.PeekMessagesAsync(32)).Value);
     }
 }

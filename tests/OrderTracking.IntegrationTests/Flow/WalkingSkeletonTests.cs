@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using OrderTracking.IntegrationTests.Infrastructure;
 
 namespace OrderTracking.IntegrationTests.Flow;
@@ -97,7 +99,7 @@ public sealed class WalkingSkeletonTests(FunctionAppFixture app) : IClassFixture
     private async Task<List<TableEntity>> QueryAsync(string table, string filter)
     {
         var rows = new List<TableEntity>();
-        await foreach (TableEntity e in app.Tables.GetTableClient(table).QueryAsync(filter))
+        await foreach (TableEntity e in app.Tables.GetTableClient(table).QueryAsync<TableEntity>(filter))
         {
             rows.Add(e);
         }
@@ -107,5 +109,5 @@ public sealed class WalkingSkeletonTests(FunctionAppFixture app) : IClassFixture
 
     private async Task WaitForQueueDrainAsync(string queue) =>
         await Eventually.UntilAsync(
-            async () => (await app.Queues.GetQueueClient(queue).PeekMessagesAsync(1)).Count, n => n == 0, s_flowTimeout, queue + " drained");
+            async () => (await app.Queues.GetQueueClient(queue).PeekMessagesAsync(1)).Value.Length, n => n == 0, s_flowTimeout, queue + " drained");
 }

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using OrderTracking.Azure.Storage;
 using OrderTracking.Azurite;
 using OrderTracking.DevHost;

@@ -1,5 +1,7 @@
 using Azure;
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace OrderTracking.IntegrationTests.Infrastructure;
 
@@ -10,7 +12,7 @@ internal static class QueueClientTestExtensions
     {
         try
         {
-            return await queue.PeekMessagesAsync(32);
+            return (await queue.PeekMessagesAsync(32)).Value;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

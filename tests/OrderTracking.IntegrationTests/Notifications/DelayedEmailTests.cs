@@ -1,4 +1,6 @@
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using OrderTracking.DevHost;
 using OrderTracking.IntegrationTests.Infrastructure;
 
@@ -78,7 +80,7 @@ public sealed class DelayedEmailTests(StalledFixture app) : IClassFixture<Stalle
 
     private async Task<DateTimeOffset?> LastEventAtAsync(string orderKey)
     {
-        await foreach (TableEntity row in app.Tables.GetTableClient("Orders").QueryAsync(
+        await foreach (TableEntity row in app.Tables.GetTableClient("Orders").QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {orderKey} and RowKey ne {"order"}")))
         {
             return row.GetString("Status") == "inTransit" ? row.GetDateTimeOffset("LastEventAt") : null;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using OrderTracking.IntegrationTests.Infrastructure;
 
 namespace OrderTracking.IntegrationTests.Notifications;

@@ -1,5 +1,7 @@
 using System.Net;
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using OrderTracking.IntegrationTests.Infrastructure;
 
 namespace OrderTracking.IntegrationTests.Notifications;
@@ -98,7 +100,7 @@ public sealed class MilestoneEmailTests(FunctionAppFixture app) : IClassFixture<
 
     private async Task<bool> LastPolledAfterAsync(string orderKey, TimeSpan afterRegistration)
     {
-        await foreach (TableEntity row in app.Tables.GetTableClient("Orders").QueryAsync(
+        await foreach (TableEntity row in app.Tables.GetTableClient("Orders").QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {orderKey} and RowKey ne {"order"}")))
         {
             return row.GetDateTimeOffset("LastPolledAt") is { } polled && row.GetDateTimeOffset("RegisteredAt") is { } registered

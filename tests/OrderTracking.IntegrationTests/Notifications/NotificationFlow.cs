@@ -32,7 +32,7 @@ internal static class NotificationFlow
             {
                 try
                 {
-                    return await app.Queues.GetQueueClient(queue).GetApproximateMessagesCountAsync();
+                    return (await app.Queues.GetQueueClient(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
                 }
                 catch (RequestFailedException ex) when (ex.Status == 404)
                 {

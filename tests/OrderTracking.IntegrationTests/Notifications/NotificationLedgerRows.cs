@@ -1,5 +1,7 @@
 using Azure;
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace OrderTracking.IntegrationTests.Notifications;
 
@@ -12,7 +14,7 @@ internal static class NotificationLedgerRows
         var rows = new List<TableEntity>();
         try
         {
-            await foreach (TableEntity row in tables.GetTableClient("Notifications").QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {orderKey}")))
+            await foreach (TableEntity row in tables.GetTableClient("Notifications").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {orderKey}")))
             {
                 rows.Add(row);
             }
@@ -27,5 +29,5 @@ internal static class NotificationLedgerRows
 
     /// <summary>RowKey → State, for compact assertions.</summary>
     public static async Task<IReadOnlyDictionary<string, string?>> StatesAsync(TableServiceClient tables, string orderKey) =>
-        (await ForOrderAsync(tables, orderKey)).ToDictionary(r => r.RowKey, r => r.GetString("State"), StringComparer.Ordinal);
+        (await ForOrderAsync(tables, orderKey)).ToDictionary(r => r.RowKey, string? (r) => r.GetString("State"), StringComparer.Ordinal);
 }

@@ -1,5 +1,7 @@
 using Azure;
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace OrderTracking.IntegrationTests.Notifications;
 
@@ -40,7 +42,7 @@ internal sealed class QueueDuplicator : IAsyncDisposable
         {
             try
             {
-                foreach (PeekedMessage message in await _queue.PeekMessagesAsync(32, stop))
+                foreach (PeekedMessage message in (await _queue.PeekMessagesAsync(32, stop)).Value)
                 {
                     if (!_copies.Contains(message.MessageId) && _seen.Add(message.MessageId))
                     {

@@ -1,4 +1,6 @@
-using OrderTracking.Azure.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using OrderTracking.IntegrationTests.Infrastructure;
 
 namespace OrderTracking.IntegrationTests.Webhooks;
@@ -11,7 +13,7 @@ internal static class WebhookStore
         var rows = new List<TableEntity>();
         try
         {
-            await foreach (TableEntity e in app.Tables.GetTableClient(table).QueryAsync(filter))
+            await foreach (TableEntity e in app.Tables.GetTableClient(table).QueryAsync<TableEntity>(filter))
             {
                 rows.Add(e);
             }

@@ -1,0 +1,59 @@
+using OrderTracking.Functions.Notifications;
+using OrderTracking.Functions.Storage;
+using OrderTracking.Testing;
+
+namespace OrderTracking.Functions.Tests.Storage;
+
+/// <summary><c>WebhookReceipts</c>, <c>CarrierState</c> and the <c>Notifications</c> ledger on Azurite.</summary>
+[Collection(StoreCollection.Name)]
+public sealed class SmallStoreTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset s_now = new(2026, 12, 1, 0, 10, 0, TimeSpan.Zero);
+    private static readonly CancellationToken s_none = CancellationToken.None;
+
+    [Fact]
+    public async Task WebhookReceipts_SeenTodayAndAcrossMidnight_NotTwoDaysLater()
+    {
+        var receipts = new WebhookReceiptStore(await StoreCollection.StorageAsync(azurite));
+        string id = "evt_" + StoreCollection.Unique("a/b#c?");
+
+        Assert.False(await receipts.SeenAsync("stripe", id, s_now, s_none));
+        await receipts.RecordAsync("stripe", id, s_now.AddMinutes(-20), s_none); // yesterday, 23:50
+
+        Assert.True(await receipts.SeenAsync("stripe", id, s_now, s_none));
+        Assert.False(await receipts.SeenAsync("paypal", id, s_now, s_none));
+        Assert.False(await receipts.SeenAsync("stripe", id, s_now.AddDays(2), s_none));
+    }
+
+    [Fact]
+    public async Task CarrierCooldown_IsExtendedButNeverShortened()
+    {
+        var state = new CarrierStateStore(await StoreCollection.StorageAsync(azurite));
+        string carrier = StoreCollection.Unique("c");
+
+        Assert.Null(await state.GetCooldownUntilAsync(carrier, s_none));
+        await state.ExtendCooldownAsync(carrier, s_now.AddMinutes(10), s_none);
+        await state.ExtendCooldownAsync(carrier, s_now.AddMinutes(2), s_none);
+
+        Assert.Equal(s_now.AddMinutes(10), await state.GetCooldownUntilAsync(carrier, s_none));
+
+        await state.ExtendCooldownAsync(carrier, s_now.AddMinutes(30), s_none);
+
+        Assert.Equal(s_now.AddMinutes(30), await state.GetCooldownUntilAsync(carrier, s_none));
+    }
+
+    [Fact]
+    public async Task NotificationLedger_SecondClaimSeesTheFirstClaimsState()
+    {
+        var ledger = new NotificationLedgerStore(await StoreCollection.StorageAsync(azurite));
+        string order = "api:" + StoreCollection.Unique("N");
+        const string row = "sandbox|SBX4|delivered";
+
+        Assert.Equal(NotificationLedgerStore.Pending, await ledger.ClaimAsync(order, row, s_now, s_none));
+        Assert.Equal(NotificationLedgerStore.Pending, await ledger.ClaimAsync(order, row, s_now, s_none));
+
+        await ledger.MarkAsync(order, row, NotificationLedgerStore.Sent, "acs-1", s_now, s_none);
+
+        Assert.Equal(NotificationLedgerStore.Sent, await ledger.ClaimAsync(order, row, s_now.AddMinutes(1), s_none));
+    }
+}
