@@ -19,7 +19,8 @@ public static class CommerceServiceCollectionExtensions
     /// Binds <see cref="StripeOptions"/>, <see cref="ShopifyOptions"/> and <see cref="PayPalOptions"/> from the
     /// <c>Stripe</c>, <c>Shopify</c> and <c>PayPal</c> sections (comma-separated secret lists split into lists), and registers
     /// the PayPal HTTP clients, <see cref="PayPalWebhookVerifier"/> and <see cref="PayPalEventParser"/> as singletons.
-    /// The Stripe and Shopify verifiers and parsers are static and need no registration.
+    /// Stripe.net's <c>IStripeClient</c> is registered too, built on first resolve from <c>Stripe:ApiKey</c> (see
+    /// <see cref="StripeApiClientFactory"/>). The Stripe and Shopify verifiers and parsers are static and need no registration.
     /// </summary>
     public static IServiceCollection AddCommerce(this IServiceCollection services, IConfiguration configuration)
     {
@@ -50,6 +51,11 @@ public static class CommerceServiceCollectionExtensions
             c.Timeout = s_certificateTimeout;
             c.MaxResponseContentBufferSize = PayPalHttp.MaxCertificateBytes;
         }).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+
+        services.AddHttpClient(StripeApiClientFactory.HttpClientName, c => c.Timeout = s_apiTimeout);
+        services.TryAddSingleton(sp => StripeApiClientFactory.Create(
+            sp.GetRequiredService<IOptions<StripeOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(StripeApiClientFactory.HttpClientName)));
 
         services.TryAddSingleton(_ => new PayPalCertificateValidator());
         services.TryAddSingleton<PayPalAccessTokenProvider>();
