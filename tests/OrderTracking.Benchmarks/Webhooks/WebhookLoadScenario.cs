@@ -13,7 +13,7 @@ namespace OrderTracking.Benchmarks.Webhooks;
 /// <summary>
 /// Issue 4 item 6: webhook ack latency through the DevHost (host forwarding → handler → verify, parse, receipt check,
 /// queue send, receipt write → 200) under a steady load of N concurrent senders, next to a bare Azurite queue
-/// <c>SendMessage</c> of a same-size message at the same concurrency, in the same run on the same Azurite. Ingestion
+/// <c>SendMessage</c> (Azure.Storage.Queues) of a same-size message at the same concurrency, in the same run on the same Azurite. Ingestion
 /// (IngestEvent, polling) runs in the background as it would in production.
 /// Usage: <c>scenario webhooks [senders=8] [seconds=20] [warmupSeconds=3]</c>.
 /// </summary>
@@ -29,7 +29,10 @@ internal sealed class WebhookLoadScenario : IScenario
         var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20);
         var warmup = TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
 
-        await using AzuriteInstance azurite = await AzuriteInstance.StartAsync(new AzuriteOptions { InMemory = true }, cancellationToken);
+        // Azurite on disk, as the DevHost runs it: in memory (LokiJS) it stalled for minutes once tens of thousands of
+        // messages had been sent, whichever phase sent them.
+        string azuriteData = Path.Combine(Path.GetTempPath(), "ot-bench-azurite-" + Guid.NewGuid().ToString("N"));
+        await using AzuriteInstance azurite = await AzuriteInstance.StartAsync(new AzuriteOptions { InMemory = false, DataDirectory = azuriteData }, cancellationToken);
         string appRoot = AppRoot.Copy();
         try
         {
@@ -46,20 +49,8 @@ internal sealed class WebhookLoadScenario : IScenario
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             string message = FloorMessage();
 
-            Console.WriteLine($"webhooks scenario: {senders} concurrent senders, {duration.TotalSeconds:0} s measured after {warmup.TotalSeconds:0} s warm-up, Azurite in-memory, Release={IsRelease()}");
+            Console.WriteLine($"webhooks scenario: {senders} concurrent senders, {duration.TotalSeconds:0} s measured after {warmup.TotalSeconds:0} s warm-up, Azurite on disk, Release={IsRelease()}");
             Console.WriteLine($"  webhook body {SignedShopifyRequests.Body(7_000_000).Length} B; floor message {message.Length} chars");
-
-            LoadResult floor = await LoadResult.RunAsync(senders, warmup, duration, async _ =>
-            {
-                await queue.SendMessageAsync(message, cancellationToken: cancellationToken);
-                return true;
-            }, cancellationToken);
-            Console.WriteLine($"  bare queue SendMessage : {floor.Format()}");
-
-            // Azurite keeps every queue's messages in one in-memory collection, and its dequeue cost grows with the
-            // total: tens of thousands of floor messages left behind slowed the DevHost's queue polling (and so the
-            // webhook phase) ~10x. Remove them so each phase starts from the same storage state.
-            await queue.DeleteIfExistsAsync(cancellationToken);
 
             // Same hop (DevHost forwarding → handler → one storage call), before any webhook has started background ingestion.
             LoadResult health = await LoadResult.RunAsync(senders, warmup, duration, async _ =>
@@ -76,12 +67,22 @@ internal sealed class WebhookLoadScenario : IScenario
                 return response.IsSuccessStatusCode;
             }, cancellationToken);
             Console.WriteLine($"  webhook ack (DevHost)  : {webhooks.Format()}");
+            // The floor runs last, so the tens of thousands of messages a bare send loop writes never sit in Azurite
+            // while the webhook phase runs (first, they stalled it: node at 100 % CPU).
+            LoadResult floor = await LoadResult.RunAsync(senders, warmup, duration, async _ =>
+            {
+                await queue.SendMessageAsync(message, cancellationToken: cancellationToken);
+                return true;
+            }, cancellationToken);
+            Console.WriteLine($"  bare queue SendMessage : {floor.Format()}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  ratio webhook/floor    : p50 {webhooks.P50Ms / floor.P50Ms:F1}x, p99 {webhooks.P99Ms / floor.P99Ms:F1}x, throughput {webhooks.OpsPerSecond / floor.OpsPerSecond:F2}x"));
         }
         finally
         {
             AppRoot.TryDelete(appRoot);
+            await azurite.DisposeAsync();
+            AppRoot.TryDelete(azuriteData);
         }
     }
 
