@@ -17,8 +17,7 @@ internal sealed partial class OrderIngestor(OrderStore orders, PollScheduleStore
     {
         DateTimeOffset now = time.GetUtcNow();
         string orderKey = ev.OrderKey;
-        OrderRecord? existing = await orders.GetOrderAsync(orderKey, cancellationToken);
-        await orders.UpsertOrderAsync(ToOrder(ev, orderKey, existing is null ? now : null, now), cancellationToken);
+        await orders.MergeOrderAsync(orderKey, stored => ToOrder(ev, orderKey, stored, now), cancellationToken);
 
         int added = 0;
         int skipped = 0;
@@ -145,20 +144,27 @@ internal sealed partial class OrderIngestor(OrderStore orders, PollScheduleStore
         }
     }
 
-    private static OrderRecord ToOrder(OrderEvent ev, string orderKey, DateTimeOffset? createdAt, DateTimeOffset now) => new()
+    private static OrderRecord ToOrder(OrderEvent ev, string orderKey, OrderRecord? stored, DateTimeOffset now)
     {
-        OrderKey = orderKey,
-        Source = ev.Source,
-        ExternalId = ev.ExternalId,
-        OrderNumber = ev.OrderNumber,
-        CustomerEmail = ev.Customer?.Email,
-        CustomerName = ev.Customer?.Name,
-        Locale = ev.Customer?.Locale,
-        References = ev.References,
-        Cancelled = ev.Kind == OrderEventKind.Cancelled,
-        CreatedAt = createdAt,
-        UpdatedAt = now,
-    };
+        (Dictionary<string, string> references, Dictionary<string, DateTimeOffset> referencesAt) = ReferenceMerge.Merge(
+            stored?.References ?? new Dictionary<string, string>(), stored?.ReferencesAt ?? new Dictionary<string, DateTimeOffset>(),
+            ev.References, ev.OccurredAt);
+        return new()
+        {
+            OrderKey = orderKey,
+            Source = ev.Source,
+            ExternalId = ev.ExternalId,
+            OrderNumber = ev.OrderNumber,
+            CustomerEmail = ev.Customer?.Email,
+            CustomerName = ev.Customer?.Name,
+            Locale = ev.Customer?.Locale,
+            References = references,
+            ReferencesAt = referencesAt,
+            Cancelled = ev.Kind == OrderEventKind.Cancelled,
+            CreatedAt = stored is null ? now : null,
+            UpdatedAt = now,
+        };
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A {Carrier} tracking number was reused after its journey ended; {Orders} earlier order(s) keep their final state")]
     private static partial void LogNumberReused(ILogger logger, string carrier, int orders);

@@ -26,6 +26,11 @@ internal static class OrderEntityMapper
             e["References"] = JsonSerializer.Serialize(order.References, Json.Options);
         }
 
+        if (order.ReferencesAt.Count > 0)
+        {
+            e["ReferencesAt"] = JsonSerializer.Serialize(order.ReferencesAt, Json.Options);
+        }
+
         if (order.Cancelled)
         {
             e["Cancelled"] = true;
@@ -48,9 +53,13 @@ internal static class OrderEntityMapper
         References = e.GetString("References") is { } refs
             ? JsonSerializer.Deserialize<Dictionary<string, string>>(refs, Json.Options) ?? []
             : new Dictionary<string, string>(),
+        ReferencesAt = e.GetString("ReferencesAt") is { } at
+            ? JsonSerializer.Deserialize<Dictionary<string, DateTimeOffset>>(at, Json.Options) ?? []
+            : new Dictionary<string, DateTimeOffset>(),
         Cancelled = e.GetBoolean("Cancelled") ?? false,
         CreatedAt = e.GetDateTimeOffset("CreatedAt"),
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt"),
+        ETag = e.ETag,
     };
 
     public static TableEntity ToEntity(ShipmentRecord s)

@@ -1,3 +1,5 @@
+using Azure;
+
 namespace OrderTracking.Functions.Storage;
 
 /// <summary>The <c>order</c> row of the <c>Orders</c> table. Holds PII (email, name): never logged or served.</summary>
@@ -11,7 +13,12 @@ internal sealed record OrderRecord
     public string? CustomerName { get; init; }
     public string? Locale { get; init; }
     public IReadOnlyDictionary<string, string> References { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Per reference, the <c>OccurredAt</c> of the event that set it (see <c>ReferenceMerge</c>).</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> ReferencesAt { get; init; } = new Dictionary<string, DateTimeOffset>();
     public bool Cancelled { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
     public DateTimeOffset? UpdatedAt { get; init; }
+
+    public ETag ETag { get; init; }
 }

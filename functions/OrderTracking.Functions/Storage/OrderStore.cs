@@ -8,6 +8,8 @@ internal sealed class OrderStore(StorageContext storage)
 {
     private TableClient Orders => storage.Table(TableNames.Orders);
 
+    private const int MaxMergeAttempts = 8;
+
     private TableClient Index => storage.Table(TableNames.ShipmentIndex);
 
     public async Task<OrderRecord?> GetOrderAsync(string orderKey, CancellationToken cancellationToken)
@@ -19,6 +21,39 @@ internal sealed class OrderStore(StorageContext storage)
     /// <summary>Merge-upserts the order row: fields absent from <paramref name="order"/> keep their stored value.</summary>
     public Task UpsertOrderAsync(OrderRecord order, CancellationToken cancellationToken) =>
         Orders.UpsertEntityAsync(OrderEntityMapper.ToEntity(order), TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>
+    /// Read-modify-write of the order row under its ETag: <paramref name="merge"/> gets the stored row (or null) and
+    /// returns the row to write (merge mode: null fields keep their stored value). Another writer in between (412 on
+    /// update, 409 on the first add) makes it read and merge again, so two events never lose each other's fields.
+    /// </summary>
+    public async Task<OrderRecord> MergeOrderAsync(string orderKey, Func<OrderRecord?, OrderRecord> merge, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            OrderRecord? stored = await GetOrderAsync(orderKey, cancellationToken);
+            OrderRecord next = merge(stored);
+            if (stored is null)
+            {
+                if (await Orders.TryAddAsync(OrderEntityMapper.ToEntity(next), cancellationToken))
+                {
+                    return next;
+                }
+
+                continue; // someone created it first: merge into theirs
+            }
+
+            try
+            {
+                Response response = await Orders.UpdateEntityAsync(OrderEntityMapper.ToEntity(next), stored.ETag, TableUpdateMode.Merge, cancellationToken);
+                return next with { ETag = response.Headers.ETag ?? default };
+            }
+            catch (RequestFailedException ex) when (TableClientExtensions.IsPreconditionFailed(ex) && attempt < MaxMergeAttempts)
+            {
+                // Changed since we read it: read again.
+            }
+        }
+    }
 
     public async Task<IReadOnlyList<ShipmentRecord>> GetShipmentsAsync(string orderKey, CancellationToken cancellationToken)
     {

@@ -101,6 +101,45 @@ public sealed class OrderIngestorTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(["api:SHARE-A", "api:SHARE-B"], (await orders.GetOrderKeysAsync("sandbox", number, CancellationToken.None)).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Ingest_LateApprovalAfterCapture_KeepsTheCaptureIdWriteBackNeeds()
+    {
+        (OrderIngestor ingestor, OrderStore orders, StorageContext storage) = Create();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        string id = "PP" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        var approvedAt = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+
+        await ingestor.IngestAsync(PayPalEvent(id, approvedAt.AddSeconds(5), ("paypalOrderId", id), ("paypalCaptureId", "3C679366HH908993F")), CancellationToken.None);
+        await ingestor.IngestAsync(PayPalEvent(id, approvedAt, ("paypalOrderId", id)), CancellationToken.None);
+
+        OrderRecord order = (await orders.GetOrderAsync("paypal:" + id, CancellationToken.None))!;
+        Assert.Equal("3C679366HH908993F", order.References["paypalCaptureId"]);
+        Assert.Equal(id, order.References["paypalOrderId"]);
+    }
+
+    [Fact]
+    public async Task Ingest_ConcurrentEventsWithDifferentReferences_KeepBoth()
+    {
+        (OrderIngestor ingestor, OrderStore orders, StorageContext storage) = Create();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        string id = "PP" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        var at = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => ingestor.IngestAsync(
+            PayPalEvent(id, at.AddSeconds(i), ("ref" + i, "v" + i)), CancellationToken.None)));
+
+        OrderRecord order = (await orders.GetOrderAsync("paypal:" + id, CancellationToken.None))!;
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => "ref" + i), order.References.Keys.Order(StringComparer.Ordinal));
+    }
+
+    private static OrderEvent PayPalEvent(string id, DateTimeOffset occurredAt, params (string Key, string Value)[] references) => new()
+    {
+        Source = OrderSources.PayPal,
+        ExternalId = id,
+        OccurredAt = occurredAt,
+        References = references.ToDictionary(r => r.Key, r => r.Value),
+    };
+
     private static OrderEvent SandboxEvent(string id, string number) => new()
     {
         Source = OrderSources.Api,
