@@ -56,6 +56,7 @@ public static class CommerceServiceCollectionExtensions
         services.TryAddSingleton(sp => StripeApiClientFactory.Create(
             sp.GetRequiredService<IOptions<StripeOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(StripeApiClientFactory.HttpClientName)));
+        services.TryAddSingleton(sp => new StripeTrackingWriter(sp.GetRequiredService<global::Stripe.IStripeClient>()));
 
         services.TryAddSingleton(_ => new PayPalCertificateValidator());
         services.TryAddSingleton<PayPalAccessTokenProvider>();

@@ -8,6 +8,7 @@ using OrderTracking.Functions.Ingestion;
 using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Polling;
 using OrderTracking.Functions.Storage;
+using OrderTracking.Functions.Sync;
 using OrderTracking.Functions.Tracking;
 using OrderTracking.Functions.Webhooks;
 
@@ -58,6 +59,11 @@ internal static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<NotificationLedgerStore>();
         services.AddSingleton<NotificationSender>();
         services.AddSingleton<ShipmentSweeper>();
+
+        services.AddSingleton<PlatformSyncLedgerStore>();
+        services.AddSingleton<PlatformSyncQueue>();
+        services.AddSingleton<PlatformSyncer>();
+        services.AddHostedService<WriteBackStatusLog>();
 
         services.AddSingleton<QueueTrigger>();
         return services;

@@ -6,8 +6,8 @@ namespace OrderTracking.Commerce.Stripe;
 /// <summary>
 /// Builds Stripe.net's <see cref="StripeNet.IStripeClient"/> for calls to Stripe's API (tracking write-back) from
 /// <see cref="StripeOptions"/>: the secret or restricted key, the optional API base (local stubs, egress proxies) and
-/// an <see cref="HttpClient"/> from the factory. Stripe.net retries network failures and 409/429/5xx twice, with an
-/// idempotency key on every POST, so a retried write is applied once.
+/// an <see cref="HttpClient"/> from the factory. Stripe.net retries network failures, 409 and 5xx twice (429 only when
+/// Stripe answers <c>Stripe-Should-Retry: true</c>), with an idempotency key on every POST, so a retried write is applied once.
 /// </summary>
 public static class StripeApiClientFactory
 {

@@ -3,6 +3,7 @@ using OrderTracking.Core.Orders;
 using OrderTracking.Core.Tracking;
 using OrderTracking.Functions.Polling;
 using OrderTracking.Functions.Storage;
+using OrderTracking.Functions.Sync;
 
 namespace OrderTracking.Functions.Ingestion;
 
@@ -11,13 +12,15 @@ namespace OrderTracking.Functions.Ingestion;
 /// (DESIGN §4 <c>IngestEvent</c>). Idempotent: every step is an add-if-absent or a merge, in an order that lets a
 /// retry after a crash finish the work without doubling anything.
 /// </summary>
-internal sealed partial class OrderIngestor(OrderStore orders, PollScheduleStore schedule, CarrierResolver resolver, PollingOptions options, TimeProvider time, ILogger<OrderIngestor> logger)
+internal sealed partial class OrderIngestor(
+    OrderStore orders, PollScheduleStore schedule, CarrierResolver resolver, PollingOptions options, PlatformSyncer syncer, PlatformSyncQueue sync,
+    TimeProvider time, ILogger<OrderIngestor> logger)
 {
     public async Task<IngestSummary> IngestAsync(OrderEvent ev, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetUtcNow();
         string orderKey = ev.OrderKey;
-        await orders.MergeOrderAsync(orderKey, stored => ToOrder(ev, orderKey, stored, now), cancellationToken);
+        OrderRecord order = await orders.MergeOrderAsync(orderKey, stored => ToOrder(ev, orderKey, stored, now), cancellationToken);
 
         int added = 0;
         int skipped = 0;
@@ -50,6 +53,12 @@ internal sealed partial class OrderIngestor(OrderStore orders, PollScheduleStore
         if (ev.Kind == OrderEventKind.Cancelled)
         {
             await CancelUnshippedAsync(orderKey, now, cancellationToken);
+        }
+        else if ((ev.Shipments.Count > 0 || ev.References.Count > 0) && syncer.TargetsOf(order).Count > 0)
+        {
+            // Every shipment, not only new ones: references may arrive after the tracking (a Stripe event after a
+            // registration), and a retry after a crash must still enqueue. The ledger drops what was already written.
+            await sync.EnqueueAsync(orderKey, await orders.GetShipmentsAsync(orderKey, cancellationToken), cancellationToken);
         }
 
         return new IngestSummary(orderKey, added, skipped);

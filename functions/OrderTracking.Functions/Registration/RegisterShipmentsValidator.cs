@@ -13,9 +13,28 @@ internal static class RegisterShipmentsValidator
     {
         var errors = new Dictionary<string, string[]>();
         string orderId = request.OrderId?.Trim() ?? string.Empty;
-        if (orderId.Length == 0 || !OrderKey.IsValid($"{OrderSources.Api}:{orderId}"))
+        string orderKey = request.OrderKey?.Trim() ?? string.Empty;
+        string source = OrderSources.Api;
+        string externalId = orderId;
+        if (orderKey.Length > 0)
         {
-            errors["orderId"] = ["Required; at most 190 characters, without '/', '\\', '#', '?' or control characters."];
+            if (orderId.Length > 0)
+            {
+                errors["orderKey"] = ["Give orderId (an order of your own) or orderKey (a platform's order), not both."];
+            }
+            else if (!OrderKey.IsValid(orderKey))
+            {
+                errors["orderKey"] = [$"Not an order key: '{{source}}:{{id}}' with source one of {string.Join(", ", OrderKey.Sources)}."];
+            }
+            else
+            {
+                int colon = orderKey.IndexOf(':', StringComparison.Ordinal);
+                (source, externalId) = (orderKey[..colon], orderKey[(colon + 1)..]);
+            }
+        }
+        else if (orderId.Length == 0 || !OrderKey.IsValid($"{OrderSources.Api}:{orderId}"))
+        {
+            errors["orderId"] = ["Required (or orderKey); at most 190 characters, without '/', '\\', '#', '?' or control characters."];
         }
 
         if (request.Email is { } email && (email.Length > 254 || !email.Contains('@', StringComparison.Ordinal)))
@@ -54,9 +73,9 @@ internal static class RegisterShipmentsValidator
 
         return (new OrderEvent
         {
-            Source = OrderSources.Api,
-            ExternalId = orderId,
-            OrderNumber = orderId,
+            Source = source,
+            ExternalId = externalId,
+            OrderNumber = source == OrderSources.Api ? orderId : null, // a platform's order keeps the number it sent
             Customer = new CustomerInfo(request.Email?.Trim(), request.Name?.Trim(), request.Locale?.Trim()),
             Shipments = shipments,
         }, errors);

@@ -9,6 +9,7 @@ internal static class TableNames
     public const string Notifications = "Notifications";
     public const string WebhookReceipts = "WebhookReceipts";
     public const string CarrierState = "CarrierState";
+    public const string PlatformSync = "PlatformSync";
 
-    public static IReadOnlyList<string> All { get; } = [Orders, ShipmentIndex, PollSchedule, Notifications, WebhookReceipts, CarrierState];
+    public static IReadOnlyList<string> All { get; } = [Orders, ShipmentIndex, PollSchedule, Notifications, WebhookReceipts, CarrierState, PlatformSync];
 }

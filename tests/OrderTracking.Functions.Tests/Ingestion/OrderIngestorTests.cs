@@ -1,13 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using OrderTracking.Carriers;
+using OrderTracking.Commerce.Stripe;
 using OrderTracking.Core.Orders;
 using OrderTracking.Core.Tracking;
 using OrderTracking.Functions.Ingestion;
 using OrderTracking.Functions.Polling;
 using OrderTracking.Functions.Storage;
+using OrderTracking.Functions.Sync;
 using OrderTracking.Testing;
 
 namespace OrderTracking.Functions.Tests.Ingestion;
@@ -21,7 +25,11 @@ public sealed class OrderIngestorTests(AzuriteFixture azurite) : IClassFixture<A
     {
         var storage = new StorageContext(azurite.TableServiceClient, azurite.QueueServiceClient);
         var orders = new OrderStore(storage);
-        var ingestor = new OrderIngestor(orders, new PollScheduleStore(storage), new CarrierResolver(), new PollingOptions(), new FakeTimeProvider(), NullLogger<OrderIngestor>.Instance);
+        var time = new FakeTimeProvider();
+        var syncer = new PlatformSyncer(
+            orders, new PlatformSyncLedgerStore(storage), Options.Create(new StripeOptions()), new ServiceCollection().BuildServiceProvider(), time, NullLogger<PlatformSyncer>.Instance);
+        var ingestor = new OrderIngestor(
+            orders, new PollScheduleStore(storage), new CarrierResolver(), new PollingOptions(), syncer, new PlatformSyncQueue(storage), time, NullLogger<OrderIngestor>.Instance);
         return (ingestor, orders, storage);
     }
 

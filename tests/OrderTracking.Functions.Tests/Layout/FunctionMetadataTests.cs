@@ -21,7 +21,7 @@ public sealed class FunctionMetadataTests
     public void TheAppHasExactlyTheDesignsFunctions()
     {
         Assert.Equal(
-            ["Health", "IngestEvent", "PayPalWebhook", "PollCarrier", "RegisterShipments", "SchedulePolls", "SendNotification", "ShopifyWebhook", "StripeWebhook", "SweepShipments", "TrackingApi", "Widget"],
+            ["Health", "IngestEvent", "OpsSyncStatus", "PayPalWebhook", "PollCarrier", "RegisterShipments", "SchedulePolls", "SendNotification", "ShopifyWebhook", "StripeWebhook", "SweepShipments", "SyncPlatform", "TrackingApi", "Widget"],
             s_functions.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -33,6 +33,7 @@ public sealed class FunctionMetadataTests
     [InlineData("TrackingApi", "tracking/{orderKey}", "Anonymous", "get,options")]
     [InlineData("Widget", "{asset:regex(^(widget\\.js|track)$)}", "Anonymous", "get")]
     [InlineData("Health", "health", "Anonymous", "get")]
+    [InlineData("OpsSyncStatus", "ops/sync/{orderKey}", "Function", "get")]
     public void HttpFunctions_HaveTheContractRouteMethodsAndAuthLevel(string name, string route, string authLevel, string methods)
     {
         JsonObject trigger = Trigger(name, "httpTrigger");
@@ -46,6 +47,7 @@ public sealed class FunctionMetadataTests
     [InlineData("IngestEvent", "inbound-events")]
     [InlineData("PollCarrier", "poll-requests")]
     [InlineData("SendNotification", "notifications")]
+    [InlineData("SyncPlatform", "platform-sync")]
     public void QueueFunctions_ReadTheContractQueues_AsText(string name, string queue)
     {
         JsonObject trigger = Trigger(name, "queueTrigger");

@@ -3,12 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OrderTracking.Testing;
 
 namespace OrderTracking.IntegrationTests.Webhooks;
 
@@ -30,11 +26,10 @@ internal sealed class PayPalApiStub : IAsyncDisposable
     private const string AccessToken = "A21AA-integration-token";
     private readonly ConcurrentDictionary<string, string> _expected = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _orders = new(StringComparer.Ordinal);
-    private readonly WebApplication _app;
+    private WebApplication? _app;
     private int _verifyCalls;
     private int _orderCalls;
 
-    private PayPalApiStub(WebApplication app) => _app = app;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -44,17 +39,13 @@ internal sealed class PayPalApiStub : IAsyncDisposable
 
     public static async Task<PayPalApiStub> StartAsync()
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        WebApplication app = builder.Build();
-        var stub = new PayPalApiStub(app);
-        app.MapPost("/v1/oauth2/token", stub.Token);
-        app.MapPost("/v1/notifications/verify-webhook-signature", stub.VerifyAsync);
-        app.MapGet("/v2/checkout/orders/{id}", stub.Order);
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        stub.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        var stub = new PayPalApiStub();
+        (stub._app, stub.BaseAddress) = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/v1/oauth2/token", stub.Token);
+            app.MapPost("/v1/notifications/verify-webhook-signature", stub.VerifyAsync);
+            app.MapGet("/v2/checkout/orders/{id}", stub.Order);
+        });
         return stub;
     }
 
@@ -64,7 +55,7 @@ internal sealed class PayPalApiStub : IAsyncDisposable
     /// <summary>Serves this Orders v2 resource.</summary>
     public void AddOrder(string orderId, JsonObject order) => _orders[orderId] = order.ToJsonString();
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _app?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private IResult Token(HttpRequest request)
     {

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Options;
+using OrderTracking.Commerce.Stripe;
+using OrderTracking.Core.Orders;
+using OrderTracking.Functions.Storage;
+
+namespace OrderTracking.Functions.Sync;
+
+/// <summary>
+/// <c>SyncPlatform</c>'s work: write one shipment's tracking to every configured platform the order has references
+/// for, exactly once per (platform, order, shipment, action). The ledger row is claimed before the call; a row already
+/// done or failed ends the work; the platform call is itself idempotent (Stripe: a deterministic Idempotency-Key
+/// after a read that skips a write already made), so a crash between the call and the ledger update repeats nothing.
+/// Transient failures throw: the queue retries, then poisons.
+/// </summary>
+internal sealed partial class PlatformSyncer(
+    OrderStore orders, PlatformSyncLedgerStore ledger, IOptions<StripeOptions> stripe, IServiceProvider services, TimeProvider time, ILogger<PlatformSyncer> logger)
+{
+    public const string Stripe = "stripe";
+
+    /// <summary>The platforms this order would be written back to with the current configuration.</summary>
+    public IReadOnlyList<string> TargetsOf(OrderRecord order)
+    {
+        var targets = new List<string>();
+        if (StripeApiClientFactory.IsConfigured(stripe.Value)
+            && (order.References.ContainsKey(PlatformReferenceKeys.StripeChargeId) || order.References.ContainsKey(PlatformReferenceKeys.StripePaymentIntentId)))
+        {
+            targets.Add(Stripe);
+        }
+
+        return targets;
+    }
+
+    public async Task<string> SyncAsync(PlatformSyncRequest request, CancellationToken cancellationToken)
+    {
+        OrderRecord? order = await orders.GetOrderAsync(request.OrderKey, cancellationToken);
+        ShipmentRecord? shipment = await orders.GetShipmentAsync(request.OrderKey, request.Carrier, request.TrackingNumber, cancellationToken);
+        if (order is null || shipment is null)
+        {
+            return "nothing to sync (order or shipment not found)";
+        }
+
+        var outcomes = new List<string>();
+        foreach (string platform in TargetsOf(order))
+        {
+            string rowKey = PlatformSyncLedgerStore.RowKey(platform, request.Carrier, request.TrackingNumber, request.Action);
+            string state = await ledger.ClaimAsync(request.OrderKey, rowKey, time.GetUtcNow(), cancellationToken);
+            if (state is PlatformSyncLedgerStore.Done or PlatformSyncLedgerStore.Failed)
+            {
+                outcomes.Add($"{platform} already {state}");
+                continue;
+            }
+
+            (string result, string? platformId, string? reason) = platform switch
+            {
+                Stripe => await WriteStripeAsync(order, shipment, cancellationToken),
+                _ => throw new InvalidOperationException($"Unknown platform '{platform}'."),
+            };
+            await ledger.MarkAsync(request.OrderKey, rowKey, result, platformId, reason, time.GetUtcNow(), cancellationToken);
+            if (result == PlatformSyncLedgerStore.Failed)
+            {
+                LogRejected(logger, platform, reason ?? string.Empty);
+            }
+
+            outcomes.Add($"{platform} {result}");
+        }
+
+        return outcomes.Count == 0 ? "no platform to sync" : string.Join(", ", outcomes);
+    }
+
+    private async Task<(string State, string? PlatformId, string? Reason)> WriteStripeAsync(OrderRecord order, ShipmentRecord shipment, CancellationToken cancellationToken)
+    {
+        // Stripe holds one carrier and one tracking text per charge: every number the order ships with this carrier.
+        string[] numbers = [.. (await orders.GetShipmentsAsync(order.OrderKey, cancellationToken))
+            .Where(s => s.Carrier == shipment.Carrier)
+            .Select(s => s.TrackingNumber)
+            .Order(StringComparer.Ordinal)];
+        var target = new StripeTrackingTarget(
+            order.References.GetValueOrDefault(PlatformReferenceKeys.StripeChargeId),
+            order.References.GetValueOrDefault(PlatformReferenceKeys.StripePaymentIntentId),
+            CarrierDisplayName(shipment.Carrier),
+            numbers.Length == 0 ? [shipment.TrackingNumber] : numbers);
+        StripeTrackingResult result = await services.GetRequiredService<StripeTrackingWriter>().WriteAsync(target, cancellationToken);
+        return result.Done
+            ? (PlatformSyncLedgerStore.Done, result.ChargeId, result.AlreadyPresent ? "already on the charge" : null)
+            : (PlatformSyncLedgerStore.Failed, null, result.Error);
+    }
+
+    private static string CarrierDisplayName(string carrier) => carrier switch
+    {
+        "ups" => "UPS",
+        "fedex" => "FedEx",
+        "usps" => "USPS",
+        "dhl" => "DHL",
+        _ => carrier,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Write-back to {Platform} rejected for good: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string platform, string reason);
+}
