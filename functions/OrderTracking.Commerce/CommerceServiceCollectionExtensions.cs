@@ -62,6 +62,9 @@ public static class CommerceServiceCollectionExtensions
         services.TryAddSingleton<PayPalAccessTokenProvider>();
         services.TryAddSingleton<PayPalCertificateProvider>();
         services.TryAddSingleton<PayPalOrdersClient>();
+        services.TryAddSingleton(sp => new PayPalTrackingClient(
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<PayPalOptions>>(),
+            sp.GetRequiredService<PayPalAccessTokenProvider>(), sp.GetRequiredService<ILogger<PayPalTrackingClient>>()));
         services.TryAddSingleton<PayPalVerificationApiClient>();
         services.TryAddSingleton(sp => new PayPalWebhookVerifier(
             sp.GetRequiredService<IOptions<PayPalOptions>>(),

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrderTracking.Commerce.PayPal;
 using OrderTracking.Commerce.Stripe;
 using OrderTracking.Core.Orders;
 using OrderTracking.Functions.Storage;
@@ -13,9 +14,11 @@ namespace OrderTracking.Functions.Sync;
 /// Transient failures throw: the queue retries, then poisons.
 /// </summary>
 internal sealed partial class PlatformSyncer(
-    OrderStore orders, PlatformSyncLedgerStore ledger, IOptions<StripeOptions> stripe, IServiceProvider services, TimeProvider time, ILogger<PlatformSyncer> logger)
+    OrderStore orders, PlatformSyncLedgerStore ledger, IOptions<StripeOptions> stripe, IOptions<PayPalOptions> payPal, IServiceProvider services,
+    TimeProvider time, ILogger<PlatformSyncer> logger)
 {
     public const string Stripe = "stripe";
+    public const string PayPal = "paypal";
 
     /// <summary>The platforms this order would be written back to with the current configuration.</summary>
     public IReadOnlyList<string> TargetsOf(OrderRecord order)
@@ -25,6 +28,13 @@ internal sealed partial class PlatformSyncer(
             && (order.References.ContainsKey(PlatformReferenceKeys.StripeChargeId) || order.References.ContainsKey(PlatformReferenceKeys.StripePaymentIntentId)))
         {
             targets.Add(Stripe);
+        }
+
+        // A PayPal tracker hangs on a capture: until the capture event has brought its id, there is nothing to attach to.
+        if (PayPalTrackingClient.IsConfigured(payPal.Value)
+            && order.References.ContainsKey(PlatformReferenceKeys.PayPalOrderId) && order.References.ContainsKey(PlatformReferenceKeys.PayPalCaptureId))
+        {
+            targets.Add(PayPal);
         }
 
         return targets;
@@ -53,6 +63,7 @@ internal sealed partial class PlatformSyncer(
             (string result, string? platformId, string? reason) = platform switch
             {
                 Stripe => await WriteStripeAsync(order, shipment, cancellationToken),
+                PayPal => await WritePayPalAsync(order, shipment, cancellationToken),
                 _ => throw new InvalidOperationException($"Unknown platform '{platform}'."),
             };
             await ledger.MarkAsync(request.OrderKey, rowKey, result, platformId, reason, time.GetUtcNow(), cancellationToken);
@@ -83,6 +94,14 @@ internal sealed partial class PlatformSyncer(
         return result.Done
             ? (PlatformSyncLedgerStore.Done, result.ChargeId, result.AlreadyPresent ? "already on the charge" : null)
             : (PlatformSyncLedgerStore.Failed, null, result.Error);
+    }
+
+    private async Task<(string State, string? PlatformId, string? Reason)> WritePayPalAsync(OrderRecord order, ShipmentRecord shipment, CancellationToken cancellationToken)
+    {
+        PayPalTrackingResult result = await services.GetRequiredService<PayPalTrackingClient>().AddTrackerAsync(
+            order.References[PlatformReferenceKeys.PayPalOrderId], order.References[PlatformReferenceKeys.PayPalCaptureId],
+            shipment.TrackingNumber, shipment.Carrier, cancellationToken);
+        return result.Done ? (PlatformSyncLedgerStore.Done, result.TrackerId, null) : (PlatformSyncLedgerStore.Failed, null, result.Error);
     }
 
     private static string CarrierDisplayName(string carrier) => carrier switch

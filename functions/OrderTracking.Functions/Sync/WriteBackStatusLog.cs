@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OrderTracking.Commerce.PayPal;
 using OrderTracking.Commerce.Stripe;
 
 namespace OrderTracking.Functions.Sync;
 
 /// <summary>Says once at start-up which platforms tracking is written back to, and what turns the others on.</summary>
-internal sealed partial class WriteBackStatusLog(IOptions<StripeOptions> stripe, ILogger<WriteBackStatusLog> logger) : IHostedService
+internal sealed partial class WriteBackStatusLog(IOptions<StripeOptions> stripe, IOptions<PayPalOptions> payPal, ILogger<WriteBackStatusLog> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -16,6 +17,15 @@ internal sealed partial class WriteBackStatusLog(IOptions<StripeOptions> stripe,
         else
         {
             LogOff(logger, "Stripe", "Stripe:ApiKey");
+        }
+
+        if (PayPalTrackingClient.IsConfigured(payPal.Value))
+        {
+            LogOn(logger, "PayPal");
+        }
+        else
+        {
+            LogOff(logger, "PayPal", "PayPal:ClientId and PayPal:ClientSecret");
         }
 
         LogNotBuilt(logger);
@@ -30,6 +40,6 @@ internal sealed partial class WriteBackStatusLog(IOptions<StripeOptions> stripe,
     [LoggerMessage(Level = LogLevel.Information, Message = "Write-back to {Platform}: off (set {Setting} to turn it on)")]
     private static partial void LogOff(ILogger logger, string platform, string setting);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Write-back to PayPal and Shopify: not built yet")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Write-back to Shopify: not built yet")]
     private static partial void LogNotBuilt(ILogger logger);
 }

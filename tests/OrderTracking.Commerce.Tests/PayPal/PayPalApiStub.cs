@@ -19,6 +19,8 @@ internal sealed class PayPalApiStub
     public int OrderUnauthorizedCount { get; set; }
     public string VerifyResponse { get; set; } = """{"verification_status":"SUCCESS"}""";
     public HttpStatusCode VerifyStatus { get; set; } = HttpStatusCode.OK;
+    public HttpStatusCode TrackStatus { get; set; } = HttpStatusCode.Created;
+    public string TrackResponse { get; set; } = """{"id":"5O190127TN364715T","purchase_units":[{"shipping":{"trackers":[{"id":"8MC585209K746392H-OTHER1"},{"id":"8MC585209K746392H-1Z999AA10123456784","status":"SHIPPED"}]}}]}""";
 
     public PayPalApiStub() => Handler.Responder = Respond;
 
@@ -29,6 +31,9 @@ internal sealed class PayPalApiStub
 
     public PayPalEventParser CreateParser() =>
         new(new PayPalOrdersClient(new StubHttpClientFactory(Handler), Microsoft.Extensions.Options.Options.Create(Options), CreateTokens(), NullLogger<PayPalOrdersClient>.Instance));
+
+    public PayPalTrackingClient CreateTrackingClient() =>
+        new(new StubHttpClientFactory(Handler), Microsoft.Extensions.Options.Options.Create(Options), CreateTokens(), NullLogger<PayPalTrackingClient>.Instance);
 
     public PayPalVerificationApiClient CreateVerificationApi() =>
         new(new StubHttpClientFactory(Handler), Microsoft.Extensions.Options.Options.Create(Options), CreateTokens(), NullLogger<PayPalVerificationApiClient>.Instance);
@@ -50,6 +55,14 @@ internal sealed class PayPalApiStub
                 return OrderStatus == HttpStatusCode.OK
                     ? StubHttpHandler.Json(Fixture.Text("paypal/order-5O190127TN364715T.json"))
                     : StubHttpHandler.Json("""{"name":"RESOURCE_NOT_FOUND"}""", OrderStatus);
+            case "/v2/checkout/orders/5O190127TN364715T/track":
+                if (OrderUnauthorizedCount > 0)
+                {
+                    OrderUnauthorizedCount--;
+                    return new HttpResponseMessage(HttpStatusCode.Unauthorized);
+                }
+
+                return StubHttpHandler.Json(TrackResponse, TrackStatus);
             case "/v1/notifications/verify-webhook-signature":
                 return StubHttpHandler.Json(VerifyResponse, VerifyStatus);
             default:

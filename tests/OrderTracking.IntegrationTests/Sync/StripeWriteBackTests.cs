@@ -22,11 +22,11 @@ public sealed class StripeWriteBackTests(StripeWriteBackFixture app) : IClassFix
     {
         (string orderKey, string chargeId) = await StripePaymentAsync("0001");
 
-        await RegisterAsync(orderKey, "SBX2WBSTRIPE01");
-        string token = await RegisterAsync(orderKey, "SBX2WBSTRIPE01");
+        await WriteBack.RegisterAsync(app, orderKey, "SBX2WBSTRIPE01");
+        string token = await WriteBack.RegisterAsync(app, orderKey, "SBX2WBSTRIPE01");
 
-        TableEntity row = await LedgerDoneAsync(orderKey, "stripe|sandbox|SBX2WBSTRIPE01|track");
-        await QueueDrainedAsync();
+        TableEntity row = await WriteBack.LedgerAsync(app, orderKey, "stripe|sandbox|SBX2WBSTRIPE01|track", "done");
+        await WriteBack.QueueDrainedAsync(app);
         StripeUpdate update = Assert.Single(app.Stripe.Updates, u => u.ChargeId == chargeId);
         Assert.Equal("SBX2WBSTRIPE01", update.TrackingNumber);
         Assert.Equal("sandbox", update.Carrier);
@@ -55,10 +55,10 @@ public sealed class StripeWriteBackTests(StripeWriteBackFixture app) : IClassFix
         (string orderKey, string chargeId) = await StripePaymentAsync("0002");
         app.Stripe.FailNextUpdates = 4; // beyond Stripe.net's own two retries: the queue retries the message
 
-        await RegisterAsync(orderKey, "SBX2WBSTRIPE02");
+        await WriteBack.RegisterAsync(app, orderKey, "SBX2WBSTRIPE02");
 
-        await LedgerDoneAsync(orderKey, "stripe|sandbox|SBX2WBSTRIPE02|track");
-        await QueueDrainedAsync();
+        await WriteBack.LedgerAsync(app, orderKey, "stripe|sandbox|SBX2WBSTRIPE02|track", "done");
+        await WriteBack.QueueDrainedAsync(app);
         Assert.Equal("SBX2WBSTRIPE02", Assert.Single(app.Stripe.Updates, u => u.ChargeId == chargeId).TrackingNumber);
     }
 
@@ -67,12 +67,10 @@ public sealed class StripeWriteBackTests(StripeWriteBackFixture app) : IClassFix
     {
         (string orderKey, string chargeId) = await StripePaymentAsync("0003", bare: true);
 
-        await RegisterAsync(orderKey, "SBX2WBSTRIPE03");
+        await WriteBack.RegisterAsync(app, orderKey, "SBX2WBSTRIPE03");
 
-        TableEntity row = (await Eventually.UntilAsync(
-            async () => await app.Tables.GetTableClient("PlatformSync").FindAsync(orderKey, "stripe|sandbox|SBX2WBSTRIPE03|track"),
-            r => r?.GetString("State") == "failed", s_timeout, "PlatformSync failed"))!;
-        await QueueDrainedAsync();
+        TableEntity row = await WriteBack.LedgerAsync(app, orderKey, "stripe|sandbox|SBX2WBSTRIPE03|track", "failed");
+        await WriteBack.QueueDrainedAsync(app);
         Assert.Contains("name and address", row.GetString("Reason"), StringComparison.Ordinal);
         Assert.DoesNotContain(app.Stripe.Updates, u => u.ChargeId == chargeId);
         Assert.DoesNotContain(await app.Queues.GetQueueClient("platform-sync-poison").ExistsAndPeekAsync(), m => m.MessageText.Contains(orderKey, StringComparison.Ordinal));
@@ -112,30 +110,4 @@ public sealed class StripeWriteBackTests(StripeWriteBackFixture app) : IClassFix
         Assert.True(response.StatusCode == expected, $"ops/sync: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(response.IsSuccessStatusCode ? text : "{}");
     }
-
-    private async Task<string> RegisterAsync(string orderKey, string trackingNumber)
-    {
-        var body = new { orderKey, shipments = new[] { new { carrier = "sandbox", trackingNumber } } };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/shipments")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("x-functions-key", FunctionAppFixture.FunctionKey);
-        using HttpResponseMessage response = await app.Client.SendAsync(request);
-        string text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"registration: {(int)response.StatusCode} {text}");
-        using JsonDocument answer = JsonDocument.Parse(text);
-        Assert.Equal(orderKey, answer.RootElement.GetProperty("orderKey").GetString());
-        return answer.RootElement.GetProperty("token").GetString()!;
-    }
-
-    private Task<TableEntity> LedgerDoneAsync(string orderKey, string rowKey) =>
-        Eventually.UntilAsync(
-            async () => await app.Tables.GetTableClient("PlatformSync").FindAsync(orderKey, rowKey),
-            r => r?.GetString("State") == "done", s_timeout, "PlatformSync " + rowKey + " done")!;
-
-    private Task<int> QueueDrainedAsync() =>
-        Eventually.UntilAsync(
-            async () => (await app.Queues.GetQueueClient("platform-sync").GetPropertiesAsync()).Value.ApproximateMessagesCount,
-            n => n == 0, s_timeout, "platform-sync drained");
 }

@@ -26,6 +26,8 @@ internal sealed class PayPalApiStub : IAsyncDisposable
     private const string AccessToken = "A21AA-integration-token";
     private readonly ConcurrentDictionary<string, string> _expected = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _orders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _trackRequests = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<PayPalTracker> _trackers = new();
     private WebApplication? _app;
     private int _verifyCalls;
     private int _orderCalls;
@@ -37,6 +39,12 @@ internal sealed class PayPalApiStub : IAsyncDisposable
 
     public int OrderCalls => Volatile.Read(ref _orderCalls);
 
+    /// <summary>Trackers created (a repeated PayPal-Request-Id creates none).</summary>
+    public IReadOnlyList<PayPalTracker> Trackers => [.. _trackers];
+
+    /// <summary>Captures PayPal refuses trackers for (422 <c>CAPTURE_STATUS_NOT_VALID</c>), e.g. a pending or refunded capture.</summary>
+    public ConcurrentDictionary<string, bool> InvalidCaptures { get; } = new(StringComparer.Ordinal);
+
     public static async Task<PayPalApiStub> StartAsync()
     {
         var stub = new PayPalApiStub();
@@ -45,6 +53,7 @@ internal sealed class PayPalApiStub : IAsyncDisposable
             app.MapPost("/v1/oauth2/token", stub.Token);
             app.MapPost("/v1/notifications/verify-webhook-signature", stub.VerifyAsync);
             app.MapGet("/v2/checkout/orders/{id}", stub.Order);
+            app.MapPost("/v2/checkout/orders/{id}/track", stub.TrackAsync);
         });
         return stub;
     }
@@ -99,4 +108,65 @@ internal sealed class PayPalApiStub : IAsyncDisposable
 
         return _orders.TryGetValue(id, out string? json) ? Results.Text(json, "application/json") : Results.Json(new { name = "RESOURCE_NOT_FOUND" }, statusCode: 404);
     }
+
+    /// <summary>
+    /// <c>POST /v2/checkout/orders/{id}/track</c> (reference §7.1): bearer token, JSON with <c>capture_id</c>
+    /// (alphanumeric, ≤ 50), <c>tracking_number</c> (≤ 64), <c>carrier</c> (<c>carrier_name_other</c> only with
+    /// <c>OTHER</c>) and a <c>PayPal-Request-Id</c>; 201 with the order and its trackers, 200 and the same answer for a
+    /// repeated request id, 422 for a capture PayPal will not track.
+    /// </summary>
+    private async Task<IResult> TrackAsync(string id, HttpRequest request)
+    {
+        if (request.Headers.Authorization.ToString() != "Bearer " + AccessToken)
+        {
+            return Results.StatusCode(401);
+        }
+
+        string? requestId = request.Headers["PayPal-Request-Id"];
+        if (string.IsNullOrEmpty(requestId))
+        {
+            return Results.Json(new { name = "INVALID_REQUEST", details = new[] { new { issue = "stub: PayPal-Request-Id required" } } }, statusCode: 400);
+        }
+
+        if (_trackRequests.TryGetValue(requestId, out string? replay))
+        {
+            return Results.Text(replay, "application/json", statusCode: 200);
+        }
+
+        JsonNode? body = await JsonNode.ParseAsync(request.Body);
+        string? captureId = (string?)body?["capture_id"];
+        string? number = (string?)body?["tracking_number"];
+        string? carrier = (string?)body?["carrier"];
+        string? other = (string?)body?["carrier_name_other"];
+        if (captureId is not { Length: > 0 and <= 50 } || !captureId.All(char.IsAsciiLetterOrDigit) || number is not { Length: > 0 and <= 64 }
+            || carrier is null || (other is not null) != (carrier == "OTHER"))
+        {
+            return Results.Json(new { name = "INVALID_REQUEST", details = new[] { new { issue = "INVALID_PARAMETER_VALUE" } } }, statusCode: 400);
+        }
+
+        if (InvalidCaptures.ContainsKey(captureId))
+        {
+            return Results.Json(new
+            {
+                name = "UNPROCESSABLE_ENTITY",
+                details = new[] { new { issue = "CAPTURE_STATUS_NOT_VALID", description = "Invalid capture status. Tracker information can only be added to captures in `COMPLETED` state." } },
+            }, statusCode: 422);
+        }
+
+        var tracker = new PayPalTracker(id, $"{captureId}-{number}", captureId, number, carrier, other, requestId);
+        _trackers.Enqueue(tracker);
+        string answer = new JsonObject
+        {
+            ["id"] = id,
+            ["status"] = "COMPLETED",
+            ["purchase_units"] = new JsonArray(new JsonObject
+            {
+                ["shipping"] = new JsonObject { ["trackers"] = new JsonArray(new JsonObject { ["id"] = tracker.Id, ["status"] = "SHIPPED" }) },
+            }),
+        }.ToJsonString();
+        _trackRequests[requestId] = answer;
+        return Results.Text(answer, "application/json", statusCode: 201);
+    }
 }
+
+internal sealed record PayPalTracker(string OrderId, string Id, string CaptureId, string TrackingNumber, string Carrier, string? CarrierNameOther, string RequestId);
