@@ -58,6 +58,12 @@ public static class CommerceServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(StripeApiClientFactory.HttpClientName)));
         services.TryAddSingleton(sp => new StripeTrackingWriter(sp.GetRequiredService<global::Stripe.IStripeClient>()));
 
+        services.AddHttpClient(ShopifyAdminClient.HttpClientName, c => c.Timeout = s_apiTimeout);
+        services.TryAddSingleton(sp => new ShopifyAdminClient(
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<ShopifyOptions>>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ShopifyAdminClient>>()));
+        services.TryAddSingleton(sp => new ShopifyFulfillmentWriter(sp.GetRequiredService<ShopifyAdminClient>()));
+
         services.TryAddSingleton(_ => new PayPalCertificateValidator());
         services.TryAddSingleton<PayPalAccessTokenProvider>();
         services.TryAddSingleton<PayPalCertificateProvider>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrderTracking.Commerce.PayPal;
+using OrderTracking.Commerce.Shopify;
 using OrderTracking.Commerce.Stripe;
 using OrderTracking.Core.Orders;
 using OrderTracking.Functions.Storage;
@@ -14,11 +15,13 @@ namespace OrderTracking.Functions.Sync;
 /// Transient failures throw: the queue retries, then poisons.
 /// </summary>
 internal sealed partial class PlatformSyncer(
-    OrderStore orders, PlatformSyncLedgerStore ledger, IOptions<StripeOptions> stripe, IOptions<PayPalOptions> payPal, IServiceProvider services,
+    OrderStore orders, PlatformSyncLedgerStore ledger, IOptions<StripeOptions> stripe, IOptions<PayPalOptions> payPal, IOptions<ShopifyOptions> shopify,
+    IServiceProvider services,
     TimeProvider time, ILogger<PlatformSyncer> logger)
 {
     public const string Stripe = "stripe";
     public const string PayPal = "paypal";
+    public const string Shopify = "shopify";
 
     /// <summary>The platforms this order would be written back to with the current configuration.</summary>
     public IReadOnlyList<string> TargetsOf(OrderRecord order)
@@ -35,6 +38,12 @@ internal sealed partial class PlatformSyncer(
             && order.References.ContainsKey(PlatformReferenceKeys.PayPalOrderId) && order.References.ContainsKey(PlatformReferenceKeys.PayPalCaptureId))
         {
             targets.Add(PayPal);
+        }
+
+        if (ShopifyAdminClient.IsConfigured(shopify.Value) && order.Source == OrderSources.Shopify
+            && order.References.ContainsKey(PlatformReferenceKeys.ShopifyOrderGid))
+        {
+            targets.Add(Shopify);
         }
 
         return targets;
@@ -64,6 +73,7 @@ internal sealed partial class PlatformSyncer(
             {
                 Stripe => await WriteStripeAsync(order, shipment, cancellationToken),
                 PayPal => await WritePayPalAsync(order, shipment, cancellationToken),
+                Shopify => await WriteShopifyAsync(order, shipment, cancellationToken),
                 _ => throw new InvalidOperationException($"Unknown platform '{platform}'."),
             };
             await ledger.MarkAsync(request.OrderKey, rowKey, result, platformId, reason, time.GetUtcNow(), cancellationToken);
@@ -103,6 +113,28 @@ internal sealed partial class PlatformSyncer(
             shipment.TrackingNumber, shipment.Carrier, cancellationToken);
         return result.Done ? (PlatformSyncLedgerStore.Done, result.TrackerId, null) : (PlatformSyncLedgerStore.Failed, null, result.Error);
     }
+
+    private async Task<(string State, string? PlatformId, string? Reason)> WriteShopifyAsync(OrderRecord order, ShipmentRecord shipment, CancellationToken cancellationToken)
+    {
+        // Tracking Shopify itself sent us (a fulfillment webhook) is already there: nothing to write, nothing to spend.
+        if (shipment.PlatformShipmentId is { } platformId && platformId.StartsWith("gid://shopify/Fulfillment/", StringComparison.Ordinal))
+        {
+            return (PlatformSyncLedgerStore.Done, platformId, "came from Shopify");
+        }
+
+        ShopifyFulfillmentResult result = await services.GetRequiredService<ShopifyFulfillmentWriter>().WriteTrackingAsync(
+            order.References[PlatformReferenceKeys.ShopifyOrderGid], ShopifyCompany(shipment.Carrier), shipment.TrackingNumber, shipment.TrackingUrl, cancellationToken);
+        return result.Done
+            ? (PlatformSyncLedgerStore.Done, result.FulfillmentId, result.AlreadyPresent ? "already on a fulfillment" : null)
+            : (PlatformSyncLedgerStore.Failed, null, result.Error);
+    }
+
+    /// <summary>Shopify's supported-carrier names (case-sensitive), so it builds links and follows the shipment itself.</summary>
+    private static string ShopifyCompany(string carrier) => carrier switch
+    {
+        "dhl" => "DHL Express",
+        _ => CarrierDisplayName(carrier),
+    };
 
     private static string CarrierDisplayName(string carrier) => carrier switch
     {

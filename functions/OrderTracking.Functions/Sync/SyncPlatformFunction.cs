@@ -4,7 +4,7 @@ using OrderTracking.Functions.Storage;
 
 namespace OrderTracking.Functions.Sync;
 
-/// <summary><c>SyncPlatform</c>: queue <c>platform-sync</c> → tracking written back to Stripe and PayPal (Shopify: not built yet).</summary>
+/// <summary><c>SyncPlatform</c>: queue <c>platform-sync</c> → tracking written back to Stripe, PayPal and Shopify.</summary>
 internal sealed class SyncPlatformFunction(PlatformSyncer syncer, QueueTrigger trigger) : IQueueMessageHandler<PlatformSyncRequest>
 {
     public const string Name = "SyncPlatform";

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrderTracking.Commerce.PayPal;
+using OrderTracking.Commerce.Shopify;
 using OrderTracking.Commerce.Stripe;
 
 namespace OrderTracking.Functions.Sync;
 
 /// <summary>Says once at start-up which platforms tracking is written back to, and what turns the others on.</summary>
-internal sealed partial class WriteBackStatusLog(IOptions<StripeOptions> stripe, IOptions<PayPalOptions> payPal, ILogger<WriteBackStatusLog> logger) : IHostedService
+internal sealed partial class WriteBackStatusLog(
+    IOptions<StripeOptions> stripe, IOptions<PayPalOptions> payPal, IOptions<ShopifyOptions> shopify, ILogger<WriteBackStatusLog> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +30,15 @@ internal sealed partial class WriteBackStatusLog(IOptions<StripeOptions> stripe,
             LogOff(logger, "PayPal", "PayPal:ClientId and PayPal:ClientSecret");
         }
 
-        LogNotBuilt(logger);
+        if (ShopifyAdminClient.IsConfigured(shopify.Value))
+        {
+            LogOn(logger, "Shopify");
+        }
+        else
+        {
+            LogOff(logger, "Shopify", "Shopify:ShopDomain and Shopify:AccessToken");
+        }
+
         return Task.CompletedTask;
     }
 
@@ -39,7 +49,4 @@ internal sealed partial class WriteBackStatusLog(IOptions<StripeOptions> stripe,
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Write-back to {Platform}: off (set {Setting} to turn it on)")]
     private static partial void LogOff(ILogger logger, string platform, string setting);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Write-back to Shopify: not built yet")]
-    private static partial void LogNotBuilt(ILogger logger);
 }

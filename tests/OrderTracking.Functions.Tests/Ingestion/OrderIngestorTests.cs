@@ -6,6 +6,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using OrderTracking.Carriers;
 using OrderTracking.Commerce.PayPal;
+using OrderTracking.Commerce.Shopify;
 using OrderTracking.Commerce.Stripe;
 using OrderTracking.Core.Orders;
 using OrderTracking.Core.Tracking;
@@ -28,7 +29,7 @@ public sealed class OrderIngestorTests(AzuriteFixture azurite) : IClassFixture<A
         var orders = new OrderStore(storage);
         var time = new FakeTimeProvider();
         var syncer = new PlatformSyncer(
-            orders, new PlatformSyncLedgerStore(storage), Options.Create(new StripeOptions()), Options.Create(new PayPalOptions()), new ServiceCollection().BuildServiceProvider(), time, NullLogger<PlatformSyncer>.Instance);
+            orders, new PlatformSyncLedgerStore(storage), Options.Create(new StripeOptions()), Options.Create(new PayPalOptions()), Options.Create(new ShopifyOptions()), new ServiceCollection().BuildServiceProvider(), time, NullLogger<PlatformSyncer>.Instance);
         var ingestor = new OrderIngestor(
             orders, new PollScheduleStore(storage), new CarrierResolver(), new PollingOptions(), syncer, new PlatformSyncQueue(storage), time, NullLogger<OrderIngestor>.Instance);
         return (ingestor, orders, storage);

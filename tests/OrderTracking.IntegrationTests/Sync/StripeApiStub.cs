@@ -23,6 +23,7 @@ internal sealed class StripeApiStub : IAsyncDisposable
     private readonly ConcurrentQueue<StripeUpdate> _updates = new();
     private WebApplication? _app;
     private int _failures;
+    private volatile Hold? _hold;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -33,6 +34,12 @@ internal sealed class StripeApiStub : IAsyncDisposable
     {
         set => Volatile.Write(ref _failures, value);
     }
+
+    /// <summary>
+    /// The next update of <paramref name="chargeId"/> is applied (and its idempotent answer stored) but not answered until
+    /// <see cref="Hold.Release"/>: the caller sits between the platform call and its own bookkeeping.
+    /// </summary>
+    public Hold HoldNextUpdate(string chargeId) => _hold = new Hold(chargeId);
 
     public static async Task<StripeApiStub> StartAsync()
     {
@@ -151,6 +158,13 @@ internal sealed class StripeApiStub : IAsyncDisposable
         };
         string answer = charge.ToJsonString();
         _idempotent[key] = answer;
+        if (_hold is { } hold && hold.ChargeId == id)
+        {
+            _hold = null;
+            hold.Applied.TrySetResult();
+            await hold.Released.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        }
+
         return Results.Text(answer, "application/json");
     }
 
@@ -158,6 +172,18 @@ internal sealed class StripeApiStub : IAsyncDisposable
 
     private static IResult Error(int status, string message) => Results.Json(
         new { error = new { type = status == 401 ? "invalid_request_error" : status >= 500 ? "api_error" : "invalid_request_error", message } }, statusCode: status);
+}
+
+/// <summary>A held update: <see cref="Applied"/> completes once the charge is updated; the answer waits for <see cref="Release"/>.</summary>
+internal sealed class Hold(string chargeId)
+{
+    public string ChargeId { get; } = chargeId;
+
+    public TaskCompletionSource Applied { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => Released.TrySetResult();
 }
 
 internal sealed record StripeUpdate(string ChargeId, string IdempotencyKey, string Name, string AddressLine1, string Carrier, string TrackingNumber);

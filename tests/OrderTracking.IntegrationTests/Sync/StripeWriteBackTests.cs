@@ -63,6 +63,22 @@ public sealed class StripeWriteBackTests(StripeWriteBackFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task WorkerKilledBetweenTheStripeCallAndTheLedger_TheRetryFindsTheTrackingAndWritesNothingMore()
+    {
+        (string orderKey, string chargeId) = await StripePaymentAsync("0004");
+        Hold hold = app.Stripe.HoldNextUpdate(chargeId);
+
+        await WriteBack.RegisterAsync(app, orderKey, "SBX2WBSTRIPE04");
+        await hold.Applied.Task.WaitAsync(s_timeout); // Stripe has the tracking; the worker is waiting for the answer
+        await app.Host.KillHandlerAsync();
+        hold.Release();
+
+        await WriteBack.LedgerAsync(app, orderKey, "stripe|sandbox|SBX2WBSTRIPE04|track", "done"); // after the queue's visibility timeout
+        await WriteBack.QueueDrainedAsync(app);
+        Assert.Equal("SBX2WBSTRIPE04", Assert.Single(app.Stripe.Updates, u => u.ChargeId == chargeId).TrackingNumber);
+    }
+
+    [Fact]
     public async Task ChargeWithoutNameAndAddress_IsRecordedFailedWithTheReason_AndNotRetried()
     {
         (string orderKey, string chargeId) = await StripePaymentAsync("0003", bare: true);

@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+
+namespace OrderTracking.Commerce.Shopify;
+
+/// <summary>The outcome: done (with the fulfillment gid), or rejected for good (with Shopify's message).</summary>
+public sealed record ShopifyFulfillmentResult(bool Done, string? FulfillmentId, bool AlreadyPresent, string? Error);
+
+/// <summary>
+/// Tracking that came from elsewhere (a merchant backend, a 3PL) onto a Shopify order (reference §9.5): the order's
+/// fulfillments are read first, and one that already carries the number is the answer (check before create: a retry
+/// after a crash, or a second instance, makes no second fulfillment). Otherwise <c>fulfillmentCreate</c> fulfils the
+/// open fulfillment orders with <c>trackingInfo {company, number, url}</c>. <c>userErrors</c> are read again against
+/// the order (another instance may have just created it) before being reported as a rejection.
+/// </summary>
+public sealed class ShopifyFulfillmentWriter(ShopifyAdminClient client)
+{
+    internal const string OrderQuery =
+        "query OrderFulfillments($id: ID!) { order(id: $id) { id fulfillments(first: 50) { id trackingInfo(first: 10) { number } } " +
+        "fulfillmentOrders(first: 10) { nodes { id status } } } }";
+
+    internal const string CreateMutation =
+        "mutation FulfillmentCreate($fulfillment: FulfillmentInput!) { fulfillmentCreate(fulfillment: $fulfillment) { " +
+        "fulfillment { id status } userErrors { field message } } }";
+
+    /// <summary>Writes, or finds written, a fulfillment with the number.</summary>
+    public async Task<ShopifyFulfillmentResult> WriteTrackingAsync(string orderGid, string company, string number, string? url, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(orderGid);
+        (JsonNode? order, string? error) = await ReadOrderAsync(orderGid, cancellationToken).ConfigureAwait(false);
+        if (order is null)
+        {
+            return new ShopifyFulfillmentResult(false, null, false, error ?? $"Shopify has no order {orderGid}.");
+        }
+
+        if (FulfillmentWith(order, number) is { } existing)
+        {
+            return new ShopifyFulfillmentResult(true, existing, true, null);
+        }
+
+        string[] open = [.. (order["fulfillmentOrders"]?["nodes"] as JsonArray ?? [])
+            .Where(n => (string?)n?["status"] is "OPEN" or "IN_PROGRESS")
+            .Select(n => (string)n!["id"]!)];
+        if (open.Length == 0)
+        {
+            return new ShopifyFulfillmentResult(false, null, false, "The order has no open fulfillment order to fulfil with this tracking.");
+        }
+
+        var tracking = new JsonObject { ["company"] = company, ["number"] = number };
+        if (url is not null)
+        {
+            tracking["url"] = url;
+        }
+
+        var variables = new JsonObject
+        {
+            ["fulfillment"] = new JsonObject
+            {
+                ["lineItemsByFulfillmentOrder"] = new JsonArray([.. open.Select(id => (JsonNode)new JsonObject { ["fulfillmentOrderId"] = id })]),
+                ["trackingInfo"] = tracking,
+                ["notifyCustomer"] = false,
+            },
+        };
+        ShopifyGraphQlResult created = await client.ExecuteAsync(CreateMutation, variables, cancellationToken).ConfigureAwait(false);
+        JsonNode? payload = created.Data?["fulfillmentCreate"];
+        if (payload?["fulfillment"]?["id"] is JsonNode id && (payload["userErrors"] as JsonArray ?? []).Count == 0)
+        {
+            return new ShopifyFulfillmentResult(true, (string?)id, false, null);
+        }
+
+        // A userError (or a GraphQL error) may mean another instance fulfilled it a moment ago: look again.
+        (JsonNode? again, _) = await ReadOrderAsync(orderGid, cancellationToken).ConfigureAwait(false);
+        if (again is not null && FulfillmentWith(again, number) is { } made)
+        {
+            return new ShopifyFulfillmentResult(true, made, true, null);
+        }
+
+        string message = (payload?["userErrors"] as JsonArray)?.Select(e => (string?)e?["message"]).FirstOrDefault(m => m is not null)
+            ?? created.Error ?? "fulfillmentCreate returned no fulfillment";
+        return new ShopifyFulfillmentResult(false, null, false, "Shopify refused the fulfillment: " + message);
+    }
+
+    private async Task<(JsonNode? Order, string? Error)> ReadOrderAsync(string orderGid, CancellationToken cancellationToken)
+    {
+        ShopifyGraphQlResult result = await client.ExecuteAsync(OrderQuery, new JsonObject { ["id"] = orderGid }, cancellationToken).ConfigureAwait(false);
+        return (result.Data?["order"], result.Error);
+    }
+
+    private static string? FulfillmentWith(JsonNode order, string number) =>
+        (order["fulfillments"] as JsonArray ?? [])
+            .FirstOrDefault(f => (f?["trackingInfo"] as JsonArray ?? []).Any(t => (string?)t?["number"] == number))?["id"] is JsonNode id
+            ? (string?)id
+            : null;
+}

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using OrderTracking.Testing;
+
+namespace OrderTracking.IntegrationTests.Sync;
+
+/// <summary>
+/// A local stand-in for Shopify's GraphQL Admin API (reference §9.4–§9.6) on 127.0.0.1:0:
+/// <c>POST /admin/api/{version}/graphql.json</c> with <c>X-Shopify-Access-Token</c>. It answers the two operations
+/// write-back sends — the order's fulfillments and fulfillment orders, and <c>fulfillmentCreate</c> (which closes the
+/// fulfillment orders it fulfils and answers a <c>userErrors</c> entry for one already closed, as Shopify does) — with
+/// <c>extensions.cost</c>, and answers <c>THROTTLED</c> for the next <see cref="ThrottleNext"/> calls. Points spent are counted.
+/// </summary>
+internal sealed class ShopifyAdminStub : IAsyncDisposable
+{
+    public const string AccessToken = "shpat_integration_0123456789";
+    public const string ApiVersion = "2026-10";
+
+    private readonly ConcurrentDictionary<string, ShopifyStubOrder> _orders = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private WebApplication? _app;
+    private int _throttle;
+    private double _points;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public int ThrottleNext
+    {
+        set => Volatile.Write(ref _throttle, value);
+    }
+
+    /// <summary>Every fulfillmentCreate that made a fulfillment.</summary>
+    public ConcurrentQueue<(string OrderGid, string FulfillmentGid, string Company, string Number)> Created { get; } = new();
+
+    public double PointsSpent
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _points;
+            }
+        }
+    }
+
+    public static async Task<ShopifyAdminStub> StartAsync()
+    {
+        var stub = new ShopifyAdminStub();
+        (stub._app, stub.BaseAddress) = await LoopbackServer.StartAsync(app => app.MapPost($"/admin/api/{ApiVersion}/graphql.json", stub.GraphQlAsync));
+        return stub;
+    }
+
+    /// <summary>An order with one open fulfillment order.</summary>
+    public void AddOrder(long orderId) => _orders[$"gid://shopify/Order/{orderId}"] = new ShopifyStubOrder($"gid://shopify/FulfillmentOrder/{orderId}1");
+
+    public ValueTask DisposeAsync() => _app?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private async Task<IResult> GraphQlAsync(HttpRequest request)
+    {
+        if (request.Headers["X-Shopify-Access-Token"] != AccessToken)
+        {
+            return Results.Json(new { errors = "[API] Invalid API key or access token (unrecognized login or wrong password)" }, statusCode: 401);
+        }
+
+        JsonNode body = (await JsonNode.ParseAsync(request.Body))!;
+        string query = (string?)body["query"] ?? string.Empty;
+        JsonNode? variables = body["variables"];
+        if (Interlocked.Decrement(ref _throttle) >= 0)
+        {
+            return Json(new JsonObject
+            {
+                ["errors"] = new JsonArray(new JsonObject { ["message"] = "Throttled", ["extensions"] = new JsonObject { ["code"] = "THROTTLED" } }),
+                ["extensions"] = Cost(requested: 12, actual: null, available: 2),
+            });
+        }
+
+        if (query.Contains("fulfillmentCreate(", StringComparison.Ordinal))
+        {
+            return Json(Create(variables?["fulfillment"]));
+        }
+
+        if (query.Contains("order(id:", StringComparison.Ordinal))
+        {
+            string id = (string?)variables?["id"] ?? string.Empty;
+            return Json(new JsonObject { ["data"] = new JsonObject { ["order"] = _orders.TryGetValue(id, out ShopifyStubOrder? o) ? o.ToJson(id) : null }, ["extensions"] = Spend(12, 4) });
+        }
+
+        return Json(new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["message"] = "stub: unknown operation" }) });
+    }
+
+    private JsonObject Create(JsonNode? input)
+    {
+        string? foId = (string?)input?["lineItemsByFulfillmentOrder"]?[0]?["fulfillmentOrderId"];
+        string? company = (string?)input?["trackingInfo"]?["company"];
+        string? number = (string?)input?["trackingInfo"]?["number"];
+        KeyValuePair<string, ShopifyStubOrder> match = _orders.FirstOrDefault(o => o.Value.FulfillmentOrderId == foId);
+        if (match.Value is null || company is null || number is null)
+        {
+            return new JsonObject { ["data"] = new JsonObject { ["fulfillmentCreate"] = UserError("Fulfillment order does not exist.") }, ["extensions"] = Spend(10, 10) };
+        }
+
+        lock (match.Value)
+        {
+            if (!match.Value.Open)
+            {
+                return new JsonObject { ["data"] = new JsonObject { ["fulfillmentCreate"] = UserError("Fulfillment order is not in an open state.") }, ["extensions"] = Spend(10, 10) };
+            }
+
+            match.Value.Open = false;
+            string fulfillment = $"gid://shopify/Fulfillment/{match.Value.Fulfillments.Count + 1}{Math.Abs(match.Key.GetHashCode(StringComparison.Ordinal)) % 100000}";
+            match.Value.Fulfillments.Add((fulfillment, number));
+            Created.Enqueue((match.Key, fulfillment, company, number));
+            return new JsonObject
+            {
+                ["data"] = new JsonObject { ["fulfillmentCreate"] = new JsonObject { ["fulfillment"] = new JsonObject { ["id"] = fulfillment, ["status"] = "SUCCESS" }, ["userErrors"] = new JsonArray() } },
+                ["extensions"] = Spend(10, 10),
+            };
+        }
+    }
+
+    private static JsonObject UserError(string message) => new()
+    {
+        ["fulfillment"] = null,
+        ["userErrors"] = new JsonArray(new JsonObject { ["field"] = new JsonArray("fulfillment"), ["message"] = message }),
+    };
+
+    private JsonObject Spend(double requested, double actual)
+    {
+        lock (_lock)
+        {
+            _points += actual;
+        }
+
+        return Cost(requested, actual, 1000 - actual);
+    }
+
+    private static JsonObject Cost(double requested, double? actual, double available) => new()
+    {
+        ["cost"] = new JsonObject
+        {
+            ["requestedQueryCost"] = requested,
+            ["actualQueryCost"] = actual,
+            ["throttleStatus"] = new JsonObject { ["maximumAvailable"] = 1000, ["currentlyAvailable"] = available, ["restoreRate"] = 50 },
+        },
+    };
+
+    private static IResult Json(JsonObject answer) => Results.Text(answer.ToJsonString(), "application/json");
+}
+
+internal sealed class ShopifyStubOrder(string fulfillmentOrderId)
+{
+    public string FulfillmentOrderId { get; } = fulfillmentOrderId;
+
+    public bool Open { get; set; } = true;
+
+    public List<(string Id, string Number)> Fulfillments { get; } = [];
+
+    public JsonObject ToJson(string id)
+    {
+        lock (this)
+        {
+            return new JsonObject
+            {
+                ["id"] = id,
+                ["fulfillments"] = new JsonArray([.. Fulfillments.Select(f => (JsonNode)new JsonObject
+                {
+                    ["id"] = f.Id,
+                    ["trackingInfo"] = new JsonArray(new JsonObject { ["number"] = f.Number }),
+                })]),
+                ["fulfillmentOrders"] = new JsonObject
+                {
+                    ["nodes"] = new JsonArray(new JsonObject { ["id"] = FulfillmentOrderId, ["status"] = Open ? "OPEN" : "CLOSED" }),
+                },
+            };
+        }
+    }
+}

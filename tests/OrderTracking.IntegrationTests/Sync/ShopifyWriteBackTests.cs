@@ -1,0 +1,96 @@
+using System.Net;
+using Azure.Data.Tables;
+using OrderTracking.IntegrationTests.Infrastructure;
+using OrderTracking.IntegrationTests.Webhooks;
+
+namespace OrderTracking.IntegrationTests.Sync;
+
+/// <summary>The function app with Shopify write-back on, against <see cref="ShopifyAdminStub"/>.</summary>
+public sealed class ShopifyWriteBackFixture : FunctionAppFixture, IAsyncLifetime
+{
+    private ShopifyAdminStub? _shopify;
+
+    internal ShopifyAdminStub Shopify => _shopify ?? throw new InvalidOperationException("not started");
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Shopify:ShopDomain"] = "integration-shop.myshopify.com",
+        ["Shopify:AccessToken"] = ShopifyAdminStub.AccessToken,
+        ["Shopify:ApiVersion"] = ShopifyAdminStub.ApiVersion,
+        ["Shopify:BaseUrl"] = Shopify.BaseAddress.AbsoluteUri,
+    };
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        _shopify = await ShopifyAdminStub.StartAsync();
+        await InitializeAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_shopify is not null)
+        {
+            await _shopify.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>
+/// Issue 11 flow 4 end to end through the DevHost: a Shopify order (signed <c>orders/create</c>) whose tracking comes
+/// from elsewhere (<c>POST /api/shipments</c> with its <c>orderKey</c>) gets one <c>fulfillmentCreate</c> with the
+/// tracking, even when registered twice and when Shopify's cost bucket is empty at first; tracking Shopify itself sent
+/// costs no call.
+/// </summary>
+public sealed class ShopifyWriteBackTests(ShopifyWriteBackFixture app) : IClassFixture<ShopifyWriteBackFixture>
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task TrackingFromA3pl_BecomesOneShopifyFulfillment_ThroughDuplicatesAndThrottling()
+    {
+        const long order = 930001;
+        await ShopifyOrderAsync(order);
+        app.Shopify.ThrottleNext = 2;
+
+        await WriteBack.RegisterAsync(app, "shopify:930001", "SBX2WBSHOP01");
+        await WriteBack.RegisterAsync(app, "shopify:930001", "SBX2WBSHOP01");
+
+        TableEntity row = await WriteBack.LedgerAsync(app, "shopify:930001", "shopify|sandbox|SBX2WBSHOP01|track", "done");
+        await WriteBack.QueueDrainedAsync(app);
+        var created = Assert.Single(app.Shopify.Created, c => c.OrderGid == "gid://shopify/Order/930001");
+        Assert.Equal("SBX2WBSHOP01", created.Number);
+        Assert.Equal("sandbox", created.Company);
+        Assert.Equal(created.FulfillmentGid, row.GetString("PlatformId"));
+    }
+
+    [Fact]
+    public async Task TrackingShopifySent_IsNotWrittenBack()
+    {
+        const long order = 930002;
+        await ShopifyOrderAsync(order);
+        double pointsBefore = app.Shopify.PointsSpent;
+
+        using (HttpResponseMessage ack = await app.Client.SendAsync(ShopifyWebhooks.Request(
+            ShopifyOrderWebhooks.FulfillmentUpdated(order, 830002, ["SBX2WBSHOP02"]), topic: "fulfillments/create")))
+        {
+            Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        }
+
+        TableEntity row = await WriteBack.LedgerAsync(app, "shopify:930002", "shopify|sandbox|SBX2WBSHOP02|track", "done");
+        Assert.Equal("gid://shopify/Fulfillment/830002", row.GetString("PlatformId"));
+        Assert.DoesNotContain(app.Shopify.Created, c => c.OrderGid == "gid://shopify/Order/930002");
+        Assert.Equal(pointsBefore, app.Shopify.PointsSpent);
+    }
+
+    private async Task ShopifyOrderAsync(long order)
+    {
+        app.Shopify.AddOrder(order);
+        using (HttpResponseMessage ack = await app.Client.SendAsync(ShopifyWebhooks.Request(ShopifyOrderWebhooks.OrderCreated(order), topic: "orders/create")))
+        {
+            Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        }
+
+        await Eventually.UntilAsync(() => WebhookStore.OrderRowAsync(app, $"shopify:{order}"), r => r is not null, s_timeout, "Shopify order row");
+    }
+}
