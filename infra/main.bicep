@@ -68,7 +68,7 @@ param paypalWebhookId string = ''
 
 @description('e.g. my-shop.myshopify.com')
 param shopifyShopDomain string = ''
-@description('Shopify Admin API version; empty = 2025-10.')
+@description('Shopify Admin API version; empty = 2026-10.')
 param shopifyApiVersion string = ''
 
 param upsClientId string = ''
@@ -257,7 +257,7 @@ var plainSettingValues = {
   PayPal__ClientId: paypalClientId
   PayPal__WebhookId: paypalWebhookId
   Shopify__ShopDomain: shopifyShopDomain
-  Shopify__ApiVersion: empty(shopifyApiVersion) ? '2025-10' : shopifyApiVersion
+  Shopify__ApiVersion: empty(shopifyApiVersion) ? '2026-10' : shopifyApiVersion
   Carriers__Ups__ClientId: upsClientId
   Carriers__FedEx__ClientId: fedexClientId
   Carriers__Usps__ClientId: uspsClientId
