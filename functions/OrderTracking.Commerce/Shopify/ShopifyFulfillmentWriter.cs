@@ -22,6 +22,53 @@ public sealed class ShopifyFulfillmentWriter(ShopifyAdminClient client)
         "mutation FulfillmentCreate($fulfillment: FulfillmentInput!) { fulfillmentCreate(fulfillment: $fulfillment) { " +
         "fulfillment { id status } userErrors { field message } } }";
 
+    internal const string EventsQuery =
+        "query FulfillmentEvents($id: ID!) { fulfillment(id: $id) { id events(first: 50) { nodes { id status } } } }";
+
+    internal const string EventMutation =
+        "mutation FulfillmentEventCreate($event: FulfillmentEventInput!) { fulfillmentEventCreate(fulfillmentEvent: $event) { " +
+        "fulfillmentEvent { id status } userErrors { field message } } }";
+
+    /// <summary>
+    /// Adds a fulfillment event (<c>IN_TRANSIT</c>, <c>OUT_FOR_DELIVERY</c>, <c>DELIVERED</c>, …) unless the fulfillment
+    /// already has one with that status (check before create, as for fulfillments). <see cref="ShopifyFulfillmentResult.FulfillmentId"/>
+    /// holds the event's gid.
+    /// </summary>
+    public async Task<ShopifyFulfillmentResult> CreateEventAsync(string fulfillmentGid, string status, DateTimeOffset happenedAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fulfillmentGid);
+        ShopifyGraphQlResult read = await client.ExecuteAsync(EventsQuery, new JsonObject { ["id"] = fulfillmentGid }, cancellationToken).ConfigureAwait(false);
+        if (read.Data?["fulfillment"] is not JsonNode fulfillment)
+        {
+            return new ShopifyFulfillmentResult(false, null, false, read.Error ?? $"Shopify has no fulfillment {fulfillmentGid}.");
+        }
+
+        if (EventWith(fulfillment, status) is { } existing)
+        {
+            return new ShopifyFulfillmentResult(true, existing, true, null);
+        }
+
+        var variables = new JsonObject
+        {
+            ["event"] = new JsonObject
+            {
+                ["fulfillmentId"] = fulfillmentGid,
+                ["status"] = status,
+                ["happenedAt"] = happenedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            },
+        };
+        ShopifyGraphQlResult created = await client.ExecuteAsync(EventMutation, variables, cancellationToken).ConfigureAwait(false);
+        JsonNode? payload = created.Data?["fulfillmentEventCreate"];
+        if (payload?["fulfillmentEvent"]?["id"] is JsonNode id && (payload["userErrors"] as JsonArray ?? []).Count == 0)
+        {
+            return new ShopifyFulfillmentResult(true, (string?)id, false, null);
+        }
+
+        string message = (payload?["userErrors"] as JsonArray)?.Select(e => (string?)e?["message"]).FirstOrDefault(m => m is not null)
+            ?? created.Error ?? "fulfillmentEventCreate returned no event";
+        return new ShopifyFulfillmentResult(false, null, false, "Shopify refused the fulfillment event: " + message);
+    }
+
     /// <summary>Writes, or finds written, a fulfillment with the number.</summary>
     public async Task<ShopifyFulfillmentResult> WriteTrackingAsync(string orderGid, string company, string number, string? url, CancellationToken cancellationToken)
     {
@@ -84,6 +131,9 @@ public sealed class ShopifyFulfillmentWriter(ShopifyAdminClient client)
         ShopifyGraphQlResult result = await client.ExecuteAsync(OrderQuery, new JsonObject { ["id"] = orderGid }, cancellationToken).ConfigureAwait(false);
         return (result.Data?["order"], result.Error);
     }
+
+    private static string? EventWith(JsonNode fulfillment, string status) =>
+        (fulfillment["events"]?["nodes"] as JsonArray ?? []).FirstOrDefault(e => (string?)e?["status"] == status)?["id"] is JsonNode id ? (string?)id : null;
 
     private static string? FulfillmentWith(JsonNode order, string number) =>
         (order["fulfillments"] as JsonArray ?? [])

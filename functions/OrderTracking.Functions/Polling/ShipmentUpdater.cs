@@ -5,12 +5,13 @@ using OrderTracking.Core.Polling;
 using OrderTracking.Core.Tracking;
 using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Storage;
+using OrderTracking.Functions.Sync;
 
 namespace OrderTracking.Functions.Polling;
 
 /// <summary>Applies one carrier answer to the shipment rows of every order that holds the number.</summary>
 internal sealed partial class ShipmentUpdater(
-    OrderStore orders, NotificationQueue notifications, PollCadence cadence, PollingOptions options, NotificationOptions notificationOptions,
+    OrderStore orders, NotificationQueue notifications, PlatformSyncQueue sync, PollCadence cadence, PollingOptions options, NotificationOptions notificationOptions,
     ILogger<ShipmentUpdater> logger)
 {
     private const int MaxConcurrencyRetries = 5;
@@ -63,6 +64,7 @@ internal sealed partial class ShipmentUpdater(
 
         // Before the commit point: a crash after this re-derives the same milestones, and the ledger drops the repeat.
         await notifications.EnqueueAsync(rows.Select(r => r.OrderKey), carrier, item.TrackingNumber, milestones, null, cancellationToken);
+        await sync.EnqueueEventsAsync(rows.Select(r => r.OrderKey), carrier, item.TrackingNumber, milestones, cancellationToken);
         foreach (ShipmentRecord other in rows.Where(r => !r.ScheduleOwner))
         {
             await orders.UpdateShipmentAsync(other with { Tracking = updatedOwner.Tracking }, cancellationToken);

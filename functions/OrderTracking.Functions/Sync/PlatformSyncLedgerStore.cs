@@ -49,18 +49,28 @@ internal sealed class PlatformSyncLedgerStore(StorageContext storage)
         return Table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
+    public async Task<PlatformSyncRow?> GetAsync(string orderKey, string rowKey, CancellationToken cancellationToken) =>
+        await Table.FindAsync(orderKey, rowKey, null, cancellationToken) is { } e ? ToRow(e) : null;
+
     public async Task<IReadOnlyList<PlatformSyncRow>> ListAsync(string orderKey, CancellationToken cancellationToken)
     {
         var rows = new List<PlatformSyncRow>();
         await foreach (TableEntity e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {orderKey}"), cancellationToken: cancellationToken))
         {
-            string[] parts = e.RowKey.Split('|');
-            if (parts.Length == 4)
+            if (ToRow(e) is { } row)
             {
-                rows.Add(new PlatformSyncRow(parts[0], parts[1], parts[2], parts[3], e.GetString("State") ?? Pending, e.GetString("PlatformId"), e.GetString("Reason"), e.GetDateTimeOffset("UpdatedAt")));
+                rows.Add(row);
             }
         }
 
         return rows;
+    }
+
+    private static PlatformSyncRow? ToRow(TableEntity e)
+    {
+        string[] parts = e.RowKey.Split('|');
+        return parts.Length == 4
+            ? new PlatformSyncRow(parts[0], parts[1], parts[2], parts[3], e.GetString("State") ?? Pending, e.GetString("PlatformId"), e.GetString("Reason"), e.GetDateTimeOffset("UpdatedAt"))
+            : null;
     }
 }

@@ -1,11 +1,20 @@
+using OrderTracking.Core.Notifications;
+
 namespace OrderTracking.Functions.Sync;
 
 /// <summary>A <c>platform-sync</c> message: write one shipment's tracking back to the platforms its order came from.</summary>
 /// <param name="OrderKey">The order.</param>
 /// <param name="Carrier">The shipment's carrier code.</param>
 /// <param name="TrackingNumber">The shipment's number.</param>
-/// <param name="Action">What to write; <c>track</c> (attach tracking) today.</param>
+/// <param name="Action"><c>track</c> (attach the tracking) or <c>event-{milestone}</c> (a carrier milestone, e.g. <c>event-delivered</c>).</param>
 internal sealed record PlatformSyncRequest(string OrderKey, string Carrier, string TrackingNumber, string Action)
 {
     public const string Track = "track";
+    public const string EventPrefix = "event-";
+
+    public static string EventAction(Milestone milestone) => EventPrefix + milestone.ToWireName();
+
+    /// <summary>The milestone of an <c>event-…</c> action; null for <c>track</c> or an unknown one.</summary>
+    public Milestone? EventMilestone =>
+        Action?.StartsWith(EventPrefix, StringComparison.Ordinal) == true && MilestoneExtensions.TryParseWireName(Action[EventPrefix.Length..], out Milestone m) ? m : null;
 }

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 using OrderTracking.Commerce.PayPal;
 using OrderTracking.Commerce.Shopify;
 using OrderTracking.Commerce.Stripe;
+using OrderTracking.Core.Notifications;
 using OrderTracking.Core.Orders;
+using OrderTracking.Core.Tracking;
 using OrderTracking.Functions.Storage;
 
 namespace OrderTracking.Functions.Sync;
@@ -59,7 +61,8 @@ internal sealed partial class PlatformSyncer(
         }
 
         var outcomes = new List<string>();
-        foreach (string platform in TargetsOf(order))
+        Milestone? milestone = request.EventMilestone;
+        foreach (string platform in TargetsOf(order).Where(p => milestone is null || p == Shopify))
         {
             string rowKey = PlatformSyncLedgerStore.RowKey(platform, request.Carrier, request.TrackingNumber, request.Action);
             string state = await ledger.ClaimAsync(request.OrderKey, rowKey, time.GetUtcNow(), cancellationToken);
@@ -73,6 +76,7 @@ internal sealed partial class PlatformSyncer(
             {
                 Stripe => await WriteStripeAsync(order, shipment, cancellationToken),
                 PayPal => await WritePayPalAsync(order, shipment, cancellationToken),
+                Shopify when milestone is { } m => await WriteShopifyEventAsync(order, shipment, m, cancellationToken),
                 Shopify => await WriteShopifyAsync(order, shipment, cancellationToken),
                 _ => throw new InvalidOperationException($"Unknown platform '{platform}'."),
             };
@@ -126,6 +130,45 @@ internal sealed partial class PlatformSyncer(
             order.References[PlatformReferenceKeys.ShopifyOrderGid], ShopifyCompany(shipment.Carrier), shipment.TrackingNumber, shipment.TrackingUrl, cancellationToken);
         return result.Done
             ? (PlatformSyncLedgerStore.Done, result.FulfillmentId, result.AlreadyPresent ? "already on a fulfillment" : null)
+            : (PlatformSyncLedgerStore.Failed, null, result.Error);
+    }
+
+    /// <summary>
+    /// A milestone as a fulfillment event on the shipment's Shopify fulfillment: the one Shopify sent, or the one
+    /// <c>track</c> created. Until that exists this throws (the queue retries); if it failed for good, so does this.
+    /// </summary>
+    private async Task<(string State, string? PlatformId, string? Reason)> WriteShopifyEventAsync(
+        OrderRecord order, ShipmentRecord shipment, Milestone milestone, CancellationToken cancellationToken)
+    {
+        string? fulfillment = shipment.PlatformShipmentId is { } id && id.StartsWith("gid://shopify/Fulfillment/", StringComparison.Ordinal) ? id : null;
+        if (fulfillment is null)
+        {
+            PlatformSyncRow? track = await ledger.GetAsync(
+                order.OrderKey, PlatformSyncLedgerStore.RowKey(Shopify, shipment.Carrier, shipment.TrackingNumber, PlatformSyncRequest.Track), cancellationToken);
+            if (track?.State == PlatformSyncLedgerStore.Failed)
+            {
+                return (PlatformSyncLedgerStore.Failed, null, "no Shopify fulfillment for this shipment: " + track.Reason);
+            }
+
+            fulfillment = track?.State == PlatformSyncLedgerStore.Done ? track.PlatformId : null;
+            if (fulfillment is null)
+            {
+                throw new InvalidOperationException("The shipment's Shopify fulfillment is not written yet; the event waits for it.");
+            }
+        }
+
+        string status = milestone switch
+        {
+            Milestone.Shipped => "IN_TRANSIT",
+            Milestone.OutForDelivery => "OUT_FOR_DELIVERY",
+            Milestone.Delivered => "DELIVERED",
+            Milestone.Delayed => "DELAYED",
+            _ => shipment.Tracking.Status == TrackingStatus.DeliveryAttempted ? "ATTEMPTED_DELIVERY" : "FAILURE",
+        };
+        ShopifyFulfillmentResult result = await services.GetRequiredService<ShopifyFulfillmentWriter>().CreateEventAsync(
+            fulfillment, status, shipment.Tracking.LastEventAt ?? time.GetUtcNow(), cancellationToken);
+        return result.Done
+            ? (PlatformSyncLedgerStore.Done, result.FulfillmentId, result.AlreadyPresent ? "already on the fulfillment" : null)
             : (PlatformSyncLedgerStore.Failed, null, result.Error);
     }
 

@@ -31,7 +31,7 @@ public sealed class OrderIngestorTests(AzuriteFixture azurite) : IClassFixture<A
         var syncer = new PlatformSyncer(
             orders, new PlatformSyncLedgerStore(storage), Options.Create(new StripeOptions()), Options.Create(new PayPalOptions()), Options.Create(new ShopifyOptions()), new ServiceCollection().BuildServiceProvider(), time, NullLogger<PlatformSyncer>.Instance);
         var ingestor = new OrderIngestor(
-            orders, new PollScheduleStore(storage), new CarrierResolver(), new PollingOptions(), syncer, new PlatformSyncQueue(storage), time, NullLogger<OrderIngestor>.Instance);
+            orders, new PollScheduleStore(storage), new CarrierResolver(), new PollingOptions(), syncer, new PlatformSyncQueue(storage, Options.Create(new ShopifyOptions())), time, NullLogger<OrderIngestor>.Instance);
         return (ingestor, orders, storage);
     }
 

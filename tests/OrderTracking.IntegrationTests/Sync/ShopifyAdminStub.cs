@@ -9,7 +9,8 @@ namespace OrderTracking.IntegrationTests.Sync;
 /// <summary>
 /// A local stand-in for Shopify's GraphQL Admin API (reference §9.4–§9.6) on 127.0.0.1:0:
 /// <c>POST /admin/api/{version}/graphql.json</c> with <c>X-Shopify-Access-Token</c>. It answers the two operations
-/// write-back sends — the order's fulfillments and fulfillment orders, and <c>fulfillmentCreate</c> (which closes the
+/// write-back sends — the order's fulfillments and fulfillment orders, <c>fulfillmentCreate</c>, a fulfillment's events and
+/// <c>fulfillmentEventCreate</c> (statuses checked against the enum) (which closes the
 /// fulfillment orders it fulfils and answers a <c>userErrors</c> entry for one already closed, as Shopify does) — with
 /// <c>extensions.cost</c>, and answers <c>THROTTLED</c> for the next <see cref="ThrottleNext"/> calls. Points spent are counted.
 /// </summary>
@@ -21,7 +22,9 @@ internal sealed class ShopifyAdminStub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ShopifyStubOrder> _orders = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private WebApplication? _app;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(string Id, string Status)>> _events = new(StringComparer.Ordinal);
     private int _throttle;
+    private int _eventIds;
     private double _points;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -33,6 +36,9 @@ internal sealed class ShopifyAdminStub : IAsyncDisposable
 
     /// <summary>Every fulfillmentCreate that made a fulfillment.</summary>
     public ConcurrentQueue<(string OrderGid, string FulfillmentGid, string Company, string Number)> Created { get; } = new();
+
+    /// <summary>Every fulfillment event created: (fulfillment gid, status).</summary>
+    public ConcurrentQueue<(string FulfillmentGid, string Status)> Events { get; } = new();
 
     public double PointsSpent
     {
@@ -81,6 +87,20 @@ internal sealed class ShopifyAdminStub : IAsyncDisposable
             return Json(Create(variables?["fulfillment"]));
         }
 
+        if (query.Contains("fulfillmentEventCreate(", StringComparison.Ordinal))
+        {
+            return Json(CreateEvent(variables?["event"]));
+        }
+
+        if (query.Contains("fulfillment(id:", StringComparison.Ordinal))
+        {
+            string fid = (string?)variables?["id"] ?? string.Empty;
+            JsonNode? node = _events.TryGetValue(fid, out ConcurrentQueue<(string Id, string Status)>? list)
+                ? new JsonObject { ["id"] = fid, ["events"] = new JsonObject { ["nodes"] = new JsonArray([.. list.Select(e => (JsonNode)new JsonObject { ["id"] = e.Id, ["status"] = e.Status })]) } }
+                : null;
+            return Json(new JsonObject { ["data"] = new JsonObject { ["fulfillment"] = node }, ["extensions"] = Spend(6, 3) });
+        }
+
         if (query.Contains("order(id:", StringComparison.Ordinal))
         {
             string id = (string?)variables?["id"] ?? string.Empty;
@@ -111,6 +131,7 @@ internal sealed class ShopifyAdminStub : IAsyncDisposable
             match.Value.Open = false;
             string fulfillment = $"gid://shopify/Fulfillment/{match.Value.Fulfillments.Count + 1}{Math.Abs(match.Key.GetHashCode(StringComparison.Ordinal)) % 100000}";
             match.Value.Fulfillments.Add((fulfillment, number));
+            _events[fulfillment] = new ConcurrentQueue<(string Id, string Status)>();
             Created.Enqueue((match.Key, fulfillment, company, number));
             return new JsonObject
             {
@@ -118,6 +139,27 @@ internal sealed class ShopifyAdminStub : IAsyncDisposable
                 ["extensions"] = Spend(10, 10),
             };
         }
+    }
+
+    private JsonObject CreateEvent(JsonNode? input)
+    {
+        string? fulfillment = (string?)input?["fulfillmentId"];
+        string? status = (string?)input?["status"];
+        string[] allowed = ["ATTEMPTED_DELIVERY", "CARRIER_PICKED_UP", "CONFIRMED", "DELAYED", "DELIVERED", "FAILURE", "IN_TRANSIT", "LABEL_PRINTED", "LABEL_PURCHASED", "OUT_FOR_DELIVERY", "READY_FOR_PICKUP"];
+        if (fulfillment is null || !_events.TryGetValue(fulfillment, out ConcurrentQueue<(string Id, string Status)>? list) || status is null || !allowed.Contains(status)
+            || (string?)input?["happenedAt"] is not { Length: > 0 })
+        {
+            return new JsonObject { ["data"] = new JsonObject { ["fulfillmentEventCreate"] = new JsonObject { ["fulfillmentEvent"] = null, ["userErrors"] = new JsonArray(new JsonObject { ["message"] = "Fulfillment does not exist or status is invalid." }) } }, ["extensions"] = Spend(10, 10) };
+        }
+
+        string id = $"gid://shopify/FulfillmentEvent/{Interlocked.Increment(ref _eventIds)}";
+        list.Enqueue((id, status));
+        Events.Enqueue((fulfillment, status));
+        return new JsonObject
+        {
+            ["data"] = new JsonObject { ["fulfillmentEventCreate"] = new JsonObject { ["fulfillmentEvent"] = new JsonObject { ["id"] = id, ["status"] = status }, ["userErrors"] = new JsonArray() } },
+            ["extensions"] = Spend(10, 10),
+        };
     }
 
     private static JsonObject UserError(string message) => new()

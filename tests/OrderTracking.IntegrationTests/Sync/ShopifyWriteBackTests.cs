@@ -65,6 +65,23 @@ public sealed class ShopifyWriteBackTests(ShopifyWriteBackFixture app) : IClassF
     }
 
     [Fact]
+    public async Task CarrierMilestones_BecomeOneShopifyFulfillmentEventEach()
+    {
+        const long order = 930003;
+        await ShopifyOrderAsync(order);
+
+        await WriteBack.RegisterAsync(app, "shopify:930003", "SBX4WBSHOP03"); // sandbox: in transit, out for delivery, delivered
+
+        TableEntity track = await WriteBack.LedgerAsync(app, "shopify:930003", "shopify|sandbox|SBX4WBSHOP03|track", "done");
+        string fulfillment = track.GetString("PlatformId")!;
+        await WriteBack.LedgerAsync(app, "shopify:930003", "shopify|sandbox|SBX4WBSHOP03|event-delivered", "done");
+        await WriteBack.QueueDrainedAsync(app);
+        Assert.Equal(
+            ["DELIVERED", "IN_TRANSIT", "OUT_FOR_DELIVERY"],
+            app.Shopify.Events.Where(e => e.FulfillmentGid == fulfillment).Select(e => e.Status).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task TrackingShopifySent_IsNotWrittenBack()
     {
         const long order = 930002;
