@@ -20,7 +20,13 @@ internal sealed partial class OrderIngestor(
     {
         DateTimeOffset now = time.GetUtcNow();
         string orderKey = ev.OrderKey;
-        OrderRecord order = await orders.MergeOrderAsync(orderKey, stored => ToOrder(ev, orderKey, stored, now), cancellationToken);
+        bool referencesChanged = false;
+        OrderRecord order = await orders.MergeOrderAsync(orderKey, stored =>
+        {
+            OrderRecord next = ToOrder(ev, orderKey, stored, now);
+            referencesChanged = stored is null ? next.References.Count > 0 : !SameReferences(stored.References, next.References);
+            return next;
+        }, cancellationToken);
 
         int added = 0;
         int skipped = 0;
@@ -54,10 +60,11 @@ internal sealed partial class OrderIngestor(
         {
             await CancelUnshippedAsync(orderKey, now, cancellationToken);
         }
-        else if ((ev.Shipments.Count > 0 || ev.References.Count > 0) && syncer.TargetsOf(order).Count > 0)
+        else if ((ev.Shipments.Count > 0 || referencesChanged) && syncer.TargetsOf(order).Count > 0)
         {
             // Every shipment, not only new ones: references may arrive after the tracking (a Stripe event after a
             // registration), and a retry after a crash must still enqueue. The ledger drops what was already written.
+            // A repeated order update that changes nothing enqueues nothing.
             await sync.EnqueueAsync(orderKey, await orders.GetShipmentsAsync(orderKey, cancellationToken), cancellationToken);
         }
 
@@ -152,6 +159,9 @@ internal sealed partial class OrderIngestor(
             }
         }
     }
+
+    private static bool SameReferences(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out string? v) && v == kv.Value);
 
     private static OrderRecord ToOrder(OrderEvent ev, string orderKey, OrderRecord? stored, DateTimeOffset now)
     {

@@ -171,7 +171,7 @@ internal sealed class StripeApiStub : IAsyncDisposable
     private static bool Authorized(HttpContext http) => http.Request.Headers.Authorization == "Bearer " + ApiKey;
 
     private static IResult Error(int status, string message) => Results.Json(
-        new { error = new { type = status == 401 ? "invalid_request_error" : status >= 500 ? "api_error" : "invalid_request_error", message } }, statusCode: status);
+        new { error = new { type = status >= 500 ? "api_error" : "invalid_request_error", message } }, statusCode: status);
 }
 
 /// <summary>A held update: <see cref="Applied"/> completes once the charge is updated; the answer waits for <see cref="Release"/>.</summary>
