@@ -63,6 +63,7 @@ public static class CommerceServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<ShopifyOptions>>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ShopifyAdminClient>>()));
         services.TryAddSingleton(sp => new ShopifyFulfillmentWriter(sp.GetRequiredService<ShopifyAdminClient>()));
+        services.TryAddSingleton(sp => new ShopifyPaymentLookup(sp.GetRequiredService<ShopifyAdminClient>()));
 
         services.TryAddSingleton(_ => new PayPalCertificateValidator());
         services.TryAddSingleton<PayPalAccessTokenProvider>();

@@ -15,8 +15,10 @@ public sealed record PayPalTrackingResult(bool Done, string? TrackerId, string? 
 /// <summary>
 /// Adds tracking to a captured PayPal order (reference §7.1): <c>POST /v2/checkout/orders/{id}/track</c> with the capture
 /// id, number and PayPal's carrier code, under a deterministic <c>PayPal-Request-Id</c> (PayPal answers a repeat with
-/// 200 and the same order, so a retry makes no second tracker). 400/404/422 (e.g. <c>CAPTURE_STATUS_NOT_VALID</c>) are
-/// rejected with PayPal's issue; 401 renews the token once; 403, 429, 5xx and network errors throw for the queue to retry.
+/// 200 and the same order, so a retry makes no second tracker); for a capture known only by its transaction id (a
+/// Shopify order paid with PayPal) the legacy v1 trackers API; and the cancellation of either. 400/404/422 (e.g.
+/// <c>CAPTURE_STATUS_NOT_VALID</c>) are rejected with PayPal's issue; 401 renews the token once; 403, 429, 5xx and
+/// network errors throw for the queue to retry.
 /// </summary>
 public sealed class PayPalTrackingClient
 {
@@ -76,16 +78,138 @@ public sealed class PayPalTrackingClient
         }
 
         var url = new Uri(_options.Value.ApiBaseUri, $"v2/checkout/orders/{Uri.EscapeDataString(orderId)}/track");
+        (HttpStatusCode status, string text) = await SendAsync(HttpMethod.Post, url, body, RequestId(orderId, captureId, trackingNumber, code), cancellationToken, representation: true).ConfigureAwait(false);
+        return (int)status is >= 200 and < 300
+            ? new PayPalTrackingResult(true, TrackerId(text, trackingNumber) ?? $"{captureId}-{trackingNumber}", null)
+            : new PayPalTrackingResult(false, null, $"PayPal answered {(int)status}: {Issue(text)}");
+    }
+
+    /// <summary>
+    /// Adds a tracker to a PayPal transaction known only by its id (a Shopify order paid with PayPal, reference §7.2,
+    /// §13.1): <c>GET /v1/shipping/trackers/{transaction}-{number}</c> first (an existing tracker is the answer: check
+    /// before create), then <c>POST /v1/shipping/trackers-batch</c> with status <c>SHIPPED</c>. An entry in the batch's
+    /// <c>errors</c>, or 400/404/422, is a rejection with PayPal's message.
+    /// </summary>
+    public async Task<PayPalTrackingResult> AddLegacyTrackerAsync(string transactionId, string trackingNumber, string carrier, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(transactionId);
+        string trackerId = $"{transactionId}-{trackingNumber}";
+        if (await LegacyTrackerExistsAsync(trackerId, cancellationToken).ConfigureAwait(false))
+        {
+            return new PayPalTrackingResult(true, trackerId, null);
+        }
+
+        (string code, string? otherName) = CarrierCode(carrier);
+        var tracker = new JsonObject
+        {
+            ["transaction_id"] = transactionId,
+            ["tracking_number"] = trackingNumber,
+            ["status"] = "SHIPPED",
+            ["carrier"] = code,
+        };
+        if (otherName is not null)
+        {
+            tracker["carrier_name_other"] = otherName;
+        }
+
+        var body = new JsonObject { ["trackers"] = new JsonArray(tracker) };
+        (HttpStatusCode status, string text) = await SendAsync(
+            HttpMethod.Post, new Uri(_options.Value.ApiBaseUri, "v1/shipping/trackers-batch"), body, RequestId(transactionId, transactionId, trackingNumber, code), cancellationToken).ConfigureAwait(false);
+        if (status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
+        {
+            return new PayPalTrackingResult(false, null, $"PayPal answered {(int)status}: {Issue(text)}");
+        }
+
+        JsonNode? answer = JsonNode.Parse(text);
+        if ((answer?["errors"] as JsonArray)?.FirstOrDefault() is JsonNode error)
+        {
+            // Another attempt may have added it between our read and our write (PayPal's "already exists" code is not
+            // documented): a tracker that is there now is the answer, whatever the batch said.
+            return await LegacyTrackerExistsAsync(trackerId, cancellationToken).ConfigureAwait(false)
+                ? new PayPalTrackingResult(true, trackerId, null)
+                : new PayPalTrackingResult(false, null, "PayPal refused the tracker: " + Issue(error.ToJsonString()));
+        }
+
+        return new PayPalTrackingResult(true, trackerId, null);
+    }
+
+    private async Task<bool> LegacyTrackerExistsAsync(string trackerId, CancellationToken cancellationToken)
+    {
+        (HttpStatusCode status, _) = await SendAsync(
+            HttpMethod.Get, new Uri(_options.Value.ApiBaseUri, "v1/shipping/trackers/" + Uri.EscapeDataString(trackerId)), null, null, cancellationToken).ConfigureAwait(false);
+        return status == HttpStatusCode.OK;
+    }
+
+    /// <summary>
+    /// Cancels the tracker of a captured PayPal order (a cancelled or replaced shipment, reference §7.1):
+    /// <c>PATCH /v2/checkout/orders/{id}/trackers/{trackerId}</c> replacing <c>/status</c> with <c>CANCELLED</c>, the only
+    /// status PayPal lets a v2 tracker move to. Setting it twice is harmless, so a retry needs no request id. 204 is done;
+    /// 400/404/422 are rejected with PayPal's issue.
+    /// </summary>
+    public async Task<PayPalTrackingResult> CancelTrackerAsync(string orderId, string trackerId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(orderId);
+        ArgumentException.ThrowIfNullOrEmpty(trackerId);
+        var patch = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/status", ["value"] = "CANCELLED" });
+        var url = new Uri(_options.Value.ApiBaseUri, $"v2/checkout/orders/{Uri.EscapeDataString(orderId)}/trackers/{Uri.EscapeDataString(trackerId)}");
+        (HttpStatusCode status, string text) = await SendAsync(HttpMethod.Patch, url, patch, null, cancellationToken).ConfigureAwait(false);
+        return (int)status is >= 200 and < 300
+            ? new PayPalTrackingResult(true, trackerId, null)
+            : new PayPalTrackingResult(false, null, $"PayPal answered {(int)status}: {Issue(text)}");
+    }
+
+    /// <summary>
+    /// Cancels a legacy tracker (reference §7.2): <c>PUT /v1/shipping/trackers/{transaction}-{number}</c> with status
+    /// <c>CANCELLED</c> (204). Idempotent like the v2 cancel.
+    /// </summary>
+    public async Task<PayPalTrackingResult> CancelLegacyTrackerAsync(string transactionId, string trackingNumber, string carrier, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(transactionId);
+        string trackerId = $"{transactionId}-{trackingNumber}";
+        (string code, string? otherName) = CarrierCode(carrier);
+        var tracker = new JsonObject
+        {
+            ["transaction_id"] = transactionId,
+            ["tracking_number"] = trackingNumber,
+            ["status"] = "CANCELLED",
+            ["carrier"] = code,
+        };
+        if (otherName is not null)
+        {
+            tracker["carrier_name_other"] = otherName;
+        }
+
+        (HttpStatusCode status, string text) = await SendAsync(
+            HttpMethod.Put, new Uri(_options.Value.ApiBaseUri, "v1/shipping/trackers/" + Uri.EscapeDataString(trackerId)), tracker, null, cancellationToken).ConfigureAwait(false);
+        return (int)status is >= 200 and < 300
+            ? new PayPalTrackingResult(true, trackerId, null)
+            : new PayPalTrackingResult(false, null, $"PayPal answered {(int)status}: {Issue(text)}");
+    }
+
+    /// <summary>One call with the bearer token (renewed once on 401); 403, 429, 5xx throw; other statuses are returned.</summary>
+    private async Task<(HttpStatusCode Status, string Body)> SendAsync(
+        HttpMethod method, Uri url, JsonNode? body, string? requestId, CancellationToken cancellationToken, bool representation = false)
+    {
         for (int attempt = 0; ; attempt++)
         {
             string token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            using var request = new HttpRequestMessage(HttpMethod.Post, url)
+            using var request = new HttpRequestMessage(method, url);
+            if (body is not null)
             {
-                Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-            };
+                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            }
+
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            request.Headers.Add("PayPal-Request-Id", RequestId(orderId, captureId, trackingNumber, code));
-            request.Headers.Add("Prefer", "return=representation");
+            if (requestId is not null)
+            {
+                request.Headers.Add("PayPal-Request-Id", requestId);
+            }
+
+            if (representation)
+            {
+                request.Headers.Add("Prefer", "return=representation");
+            }
+
             using HttpResponseMessage response = await _httpClientFactory.CreateClient(PayPalHttp.ApiClient).SendAsync(request, cancellationToken).ConfigureAwait(false);
             string text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
@@ -94,18 +218,13 @@ public sealed class PayPalTrackingClient
                 continue;
             }
 
-            if (response.IsSuccessStatusCode)
+            if (response.IsSuccessStatusCode || response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
             {
-                return new PayPalTrackingResult(true, TrackerId(text, trackingNumber) ?? $"{captureId}-{trackingNumber}", null);
+                return (response.StatusCode, text);
             }
 
-            if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity)
-            {
-                return new PayPalTrackingResult(false, null, $"PayPal answered {(int)response.StatusCode}: {Issue(text)}");
-            }
-
-            PayPalLog.ApiCallFailed(_logger, "orders/track", (int)response.StatusCode);
-            throw new HttpRequestException($"PayPal add-tracking failed with {(int)response.StatusCode}.", null, response.StatusCode);
+            PayPalLog.ApiCallFailed(_logger, url.AbsolutePath, (int)response.StatusCode);
+            throw new HttpRequestException($"PayPal {url.AbsolutePath} failed with {(int)response.StatusCode}.", null, response.StatusCode);
         }
     }
 

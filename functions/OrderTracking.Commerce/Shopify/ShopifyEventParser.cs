@@ -56,11 +56,13 @@ public static class ShopifyEventParser
         name ??= order.BillingAddress is { } bill ? CommerceText.Clean(bill.Name) ?? CommerceText.JoinName(bill.FirstName, bill.LastName) : null;
 
         var shipments = new List<ShipmentInfo>();
+        var cancelled = new List<ShipmentCancellation>();
         foreach (ShopifyFulfillment fulfillment in order.Fulfillments ?? [])
         {
             if (fulfillment is not null)
             {
                 AddShipments(shipments, fulfillment, FulfillmentGid(fulfillment));
+                cancelled.AddRange(Cancellations(fulfillment, FulfillmentGid(fulfillment)));
             }
         }
 
@@ -74,13 +76,26 @@ public static class ShopifyEventParser
                 OccurredAt = kind == OrderEventKind.Cancelled ? order.CancelledAt ?? order.UpdatedAt : order.UpdatedAt ?? order.CreatedAt,
                 OrderNumber = CommerceText.Clean(order.Name),
                 Customer = CommerceText.Customer(order.Email ?? order.ContactEmail ?? order.Customer?.Email, name, order.CustomerLocale ?? order.Customer?.Locale),
-                References = new Dictionary<string, string>
-                {
-                    [PlatformReferenceKeys.ShopifyOrderGid] = CommerceText.Clean(order.AdminGraphqlApiId) ?? $"gid://shopify/Order/{externalId}",
-                },
+                References = OrderReferences(order, externalId),
                 Shipments = shipments,
+                CancelledShipments = cancelled,
             },
             topic);
+    }
+
+    private static Dictionary<string, string> OrderReferences(ShopifyOrder order, string externalId)
+    {
+        var references = new Dictionary<string, string>
+        {
+            [PlatformReferenceKeys.ShopifyOrderGid] = CommerceText.Clean(order.AdminGraphqlApiId) ?? $"gid://shopify/Order/{externalId}",
+        };
+        string gateways = string.Join(",", (order.PaymentGatewayNames ?? []).Select(CommerceText.Clean).OfType<string>().Where(g => !g.Contains(',', StringComparison.Ordinal)));
+        if (gateways.Length > 0)
+        {
+            references[PlatformReferenceKeys.ShopifyPaymentGateways] = gateways;
+        }
+
+        return references;
     }
 
     private static WebhookParseResult ParseFulfillment(string topic, string? eventId, ReadOnlySpan<byte> json)
@@ -117,9 +132,19 @@ public static class ShopifyEventParser
                 Customer = CommerceText.Customer(fulfillment.Email, name, null),
                 References = references,
                 Shipments = shipments,
+                CancelledShipments = Cancellations(fulfillment, gid),
             },
             topic);
     }
+
+    /// <summary>A cancelled fulfillment cancels the shipments it carried (their PayPal trackers go with them).</summary>
+    private static List<ShipmentCancellation> Cancellations(ShopifyFulfillment fulfillment, string gid) =>
+        fulfillment.Status == "cancelled"
+            ? [.. Numbers(fulfillment).OfType<string>().Distinct(StringComparer.Ordinal).Select(n => new ShipmentCancellation(n, gid))]
+            : [];
+
+    private static List<string?> Numbers(ShopifyFulfillment fulfillment) =>
+        [.. (fulfillment.TrackingNumbers is { Count: > 0 } many ? many : [fulfillment.TrackingNumber]).Select(CommerceText.Clean)];
 
     /// <summary>Adds one shipment per tracking number of a live fulfillment; cancelled/failed fulfillments add none.</summary>
     private static void AddShipments(List<ShipmentInfo> shipments, ShopifyFulfillment fulfillment, string gid)
@@ -129,12 +154,12 @@ public static class ShopifyEventParser
             return;
         }
 
-        List<string?> numbers = fulfillment.TrackingNumbers is { Count: > 0 } many ? [.. many] : [fulfillment.TrackingNumber];
+        List<string?> numbers = Numbers(fulfillment);
         List<string?> urls = fulfillment.TrackingUrls is { Count: > 0 } manyUrls ? [.. manyUrls] : [fulfillment.TrackingUrl];
         string? carrier = CommerceText.Clean(fulfillment.TrackingCompany);
         for (int i = 0; i < numbers.Count; i++)
         {
-            string? number = CommerceText.Clean(numbers[i]);
+            string? number = numbers[i];
             if (number is null || shipments.Exists(s => s.TrackingNumber == number))
             {
                 continue;

@@ -29,6 +29,69 @@ public sealed class ShopifyFulfillmentWriter(ShopifyAdminClient client)
         "mutation FulfillmentEventCreate($event: FulfillmentEventInput!) { fulfillmentEventCreate(fulfillmentEvent: $event) { " +
         "fulfillmentEvent { id status } userErrors { field message } } }";
 
+    internal const string TrackingQuery =
+        "query FulfillmentTracking($id: ID!) { fulfillment(id: $id) { id status trackingInfo(first: 10) { company number url } } }";
+
+    internal const string TrackingUpdateMutation =
+        "mutation FulfillmentTrackingInfoUpdate($fulfillmentId: ID!, $trackingInfoInput: FulfillmentTrackingInput!, $notifyCustomer: Boolean) { " +
+        "fulfillmentTrackingInfoUpdate(fulfillmentId: $fulfillmentId, trackingInfoInput: $trackingInfoInput, notifyCustomer: $notifyCustomer) { " +
+        "fulfillment { id trackingInfo(first: 10) { number } } userErrors { field message } } }";
+
+    /// <summary>
+    /// A corrected label (reference §9.5): the fulfillment's tracking gets <paramref name="number"/> in place of
+    /// <paramref name="replaces"/>, keeping any other numbers it carries, through <c>fulfillmentTrackingInfoUpdate</c>
+    /// (the customer is not notified again). Read first: a fulfillment that already carries the number is the answer, so
+    /// a retry changes nothing. A missing or cancelled fulfillment, or <c>userErrors</c>, is a rejection with the reason.
+    /// </summary>
+    public async Task<ShopifyFulfillmentResult> UpdateTrackingAsync(
+        string fulfillmentGid, string company, string number, string? url, string replaces, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fulfillmentGid);
+        ShopifyGraphQlResult read = await client.ExecuteAsync(TrackingQuery, new JsonObject { ["id"] = fulfillmentGid }, cancellationToken).ConfigureAwait(false);
+        if (read.Data?["fulfillment"] is not JsonNode fulfillment)
+        {
+            return new ShopifyFulfillmentResult(false, null, false, read.Error ?? $"Shopify has no fulfillment {fulfillmentGid}.");
+        }
+
+        string[] current = [.. (fulfillment["trackingInfo"] as JsonArray ?? []).Select(t => (string?)t?["number"]).OfType<string>()];
+        if (current.Contains(number, StringComparer.Ordinal))
+        {
+            return new ShopifyFulfillmentResult(true, fulfillmentGid, true, null);
+        }
+
+        if ((string?)fulfillment["status"] is "CANCELLED" or "ERROR" or "FAILURE")
+        {
+            return new ShopifyFulfillmentResult(false, null, false, $"The Shopify fulfillment is {(string?)fulfillment["status"]}; its tracking cannot change.");
+        }
+
+        string[] numbers = [.. current.Where(n => n != replaces), number];
+        var tracking = new JsonObject { ["company"] = company };
+        if (numbers.Length == 1)
+        {
+            tracking["number"] = number;
+            if (url is not null)
+            {
+                tracking["url"] = url;
+            }
+        }
+        else
+        {
+            tracking["numbers"] = new JsonArray([.. numbers.Select(n => (JsonNode)n)]);
+        }
+
+        var variables = new JsonObject { ["fulfillmentId"] = fulfillmentGid, ["trackingInfoInput"] = tracking, ["notifyCustomer"] = false };
+        ShopifyGraphQlResult updated = await client.ExecuteAsync(TrackingUpdateMutation, variables, cancellationToken).ConfigureAwait(false);
+        JsonNode? payload = updated.Data?["fulfillmentTrackingInfoUpdate"];
+        if (payload?["fulfillment"]?["id"] is JsonNode && (payload["userErrors"] as JsonArray ?? []).Count == 0)
+        {
+            return new ShopifyFulfillmentResult(true, fulfillmentGid, false, null);
+        }
+
+        string message = (payload?["userErrors"] as JsonArray)?.Select(e => (string?)e?["message"]).FirstOrDefault(m => m is not null)
+            ?? updated.Error ?? "fulfillmentTrackingInfoUpdate returned no fulfillment";
+        return new ShopifyFulfillmentResult(false, null, false, "Shopify refused the tracking update: " + message);
+    }
+
     /// <summary>
     /// Adds a fulfillment event (<c>IN_TRANSIT</c>, <c>OUT_FOR_DELIVERY</c>, <c>DELIVERED</c>, …) unless the fulfillment
     /// already has one with that status (check before create, as for fulfillments). <see cref="ShopifyFulfillmentResult.FulfillmentId"/>

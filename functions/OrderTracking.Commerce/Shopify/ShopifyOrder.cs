@@ -14,4 +14,5 @@ internal sealed record ShopifyOrder(
     IReadOnlyList<ShopifyFulfillment>? Fulfillments,
     DateTimeOffset? CreatedAt,
     DateTimeOffset? UpdatedAt,
-    DateTimeOffset? CancelledAt);
+    DateTimeOffset? CancelledAt,
+    IReadOnlyList<string>? PaymentGatewayNames = null);

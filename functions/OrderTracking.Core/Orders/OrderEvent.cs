@@ -35,4 +35,7 @@ public sealed record OrderEvent
 
     /// <summary>Shipments named by this event (may be empty for an order without fulfillment yet).</summary>
     public IReadOnlyList<ShipmentInfo> Shipments { get; init; } = [];
+
+    /// <summary>Shipments this event cancels (a cancelled Shopify fulfillment, a label the merchant voided).</summary>
+    public IReadOnlyList<ShipmentCancellation> CancelledShipments { get; init; } = [];
 }

@@ -13,6 +13,8 @@ public static class PlatformReferenceKeys
     public const string StripeChargeId = "stripeChargeId";
     /// <summary>Shopify order GraphQL id.</summary>
     public const string ShopifyOrderGid = "shopifyOrderGid";
+    /// <summary>The gateways a Shopify order was paid through, comma-separated (<c>payment_gateway_names</c>, e.g. <c>paypal</c>).</summary>
+    public const string ShopifyPaymentGateways = "shopifyPaymentGateways";
     /// <summary>Shopify fulfillment GraphQL id.</summary>
     public const string ShopifyFulfillmentGid = "shopifyFulfillmentGid";
 }

@@ -56,11 +56,12 @@ internal sealed partial class OrderIngestor(
             added += await AddShipmentAsync(orderKey, number, candidates, info, now, cancellationToken) ? 1 : 0;
         }
 
-        if (ev.Kind == OrderEventKind.Cancelled)
-        {
-            await CancelUnshippedAsync(orderKey, now, cancellationToken);
-        }
-        else if ((ev.Shipments.Count > 0 || referencesChanged) && syncer.TargetsOf(order).Count > 0)
+        // Cancelled before the write-backs are enqueued, so a track action that runs after this sees the cancellation.
+        IReadOnlyList<ShipmentRecord> cancelled = ev.Kind == OrderEventKind.Cancelled
+            ? await CancelUnshippedAsync(orderKey, now, cancellationToken)
+            : await CancelShipmentsAsync(orderKey, Cancellations(ev), now, cancellationToken);
+        bool syncs = syncer.TargetsOf(order).Count > 0;
+        if (ev.Kind != OrderEventKind.Cancelled && (ev.Shipments.Count > 0 || referencesChanged || cancelled.Count > 0) && syncs)
         {
             // Every shipment, not only new ones: references may arrive after the tracking (a Stripe event after a
             // registration), and a retry after a crash must still enqueue. The ledger drops what was already written.
@@ -68,8 +69,52 @@ internal sealed partial class OrderIngestor(
             await sync.EnqueueAsync(orderKey, await orders.GetShipmentsAsync(orderKey, cancellationToken), cancellationToken);
         }
 
+        if (cancelled.Count > 0 && syncs)
+        {
+            await sync.EnqueueAsync(orderKey, cancelled, cancellationToken, PlatformSyncRequest.Cancel);
+        }
+
         return new IngestSummary(orderKey, added, skipped);
     }
+
+    /// <summary>What the event cancels: the shipments it names as cancelled, and those its new shipments replace.</summary>
+    private static List<ShipmentCancellation> Cancellations(OrderEvent ev) =>
+    [
+        .. ev.CancelledShipments.Select(c => c with { TrackingNumber = CarrierResolver.NormalizeTrackingNumber(c.TrackingNumber) }),
+        .. ev.Shipments.Where(s => s.Replaces is not null).Select(s => new ShipmentCancellation(s.Replaces!)),
+    ];
+
+    /// <summary>
+    /// Marks the named shipments cancelled (a terminal status: polling stops, a late carrier event does not revive it).
+    /// Returns every matching shipment, including those already cancelled, so a retry after a crash still enqueues
+    /// their write-back cancellations (the ledger makes each one once).
+    /// </summary>
+    private async Task<IReadOnlyList<ShipmentRecord>> CancelShipmentsAsync(string orderKey, List<ShipmentCancellation> cancellations, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (cancellations.Count == 0)
+        {
+            return [];
+        }
+
+        var matched = new List<ShipmentRecord>();
+        foreach (ShipmentRecord s in await orders.GetShipmentsAsync(orderKey, cancellationToken))
+        {
+            if (cancellations.Exists(c => c.TrackingNumber == s.TrackingNumber && (c.PlatformShipmentId is null || c.PlatformShipmentId == s.PlatformShipmentId)))
+            {
+                matched.Add(s.Tracking.Status == TrackingStatus.Cancelled ? s : await CancelAsync(s, now, cancellationToken));
+            }
+        }
+
+        if (matched.Count > 0)
+        {
+            LogShipmentsCancelled(logger, orderKey, matched.Count);
+        }
+
+        return matched;
+    }
+
+    private Task<ShipmentRecord> CancelAsync(ShipmentRecord s, DateTimeOffset now, CancellationToken cancellationToken) =>
+        orders.UpdateShipmentAsync(s with { Tracking = s.Tracking with { Status = TrackingStatus.Cancelled, Delayed = false, UpdatedAt = now } }, cancellationToken);
 
     private async Task<bool> AddShipmentAsync(
         string orderKey, string number, IReadOnlyList<string> candidates, ShipmentInfo info, DateTimeOffset now, CancellationToken cancellationToken)
@@ -83,6 +128,7 @@ internal sealed partial class OrderIngestor(
             TrackingNumber = number,
             TrackingUrl = info.TrackingUrl,
             PlatformShipmentId = info.PlatformShipmentId,
+            Replaces = info.Replaces,
             RegisteredAt = now,
             Candidates = [.. candidates.Skip(1)],
             ScheduleOwner = owner,
@@ -148,16 +194,23 @@ internal sealed partial class OrderIngestor(
         }
     }
 
-    private async Task CancelUnshippedAsync(string orderKey, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>A cancelled order cancels the shipments that never moved (and, with them, their PayPal trackers).</summary>
+    private async Task<IReadOnlyList<ShipmentRecord>> CancelUnshippedAsync(string orderKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var cancelled = new List<ShipmentRecord>();
         foreach (ShipmentRecord s in await orders.GetShipmentsAsync(orderKey, cancellationToken))
         {
             if (s.Tracking.Status is TrackingStatus.NotFound or TrackingStatus.LabelCreated)
             {
-                await orders.UpdateShipmentAsync(
-                    s with { Tracking = s.Tracking with { Status = TrackingStatus.Cancelled, UpdatedAt = now } }, cancellationToken);
+                cancelled.Add(await CancelAsync(s, now, cancellationToken));
+            }
+            else if (s.Tracking.Status == TrackingStatus.Cancelled)
+            {
+                cancelled.Add(s);
             }
         }
+
+        return cancelled;
     }
 
     private static bool SameReferences(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
@@ -184,6 +237,9 @@ internal sealed partial class OrderIngestor(
             UpdatedAt = now,
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderKey}: {Count} shipment(s) cancelled or replaced")]
+    private static partial void LogShipmentsCancelled(ILogger logger, string orderKey, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A {Carrier} tracking number was reused after its journey ended; {Orders} earlier order(s) keep their final state")]
     private static partial void LogNumberReused(ILogger logger, string carrier, int orders);

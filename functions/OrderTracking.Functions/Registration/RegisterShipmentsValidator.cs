@@ -49,20 +49,31 @@ internal static class RegisterShipmentsValidator
         }
 
         var shipments = new List<ShipmentInfo>();
+        var cancelled = new List<ShipmentCancellation>();
         for (int i = 0; i < items.Count && i < MaxShipments; i++)
         {
-            string number = CarrierResolver.NormalizeTrackingNumber(items[i].TrackingNumber ?? string.Empty);
+            RegisterShipmentItem item = items[i];
+            string number = CarrierResolver.NormalizeTrackingNumber(item.TrackingNumber ?? string.Empty);
+            string? replaces = item.Replaces is null ? null : CarrierResolver.NormalizeTrackingNumber(item.Replaces);
             if (number.Length == 0 || number.Length > MaxNumberLength)
             {
                 errors[$"shipments[{i}].trackingNumber"] = [$"Required; at most {MaxNumberLength} characters."];
             }
-            else if (resolver.Resolve(items[i].Carrier, number).Count == 0)
+            else if (replaces is not null && (item.Cancelled || replaces.Length == 0 || replaces.Length > MaxNumberLength || replaces == number))
+            {
+                errors[$"shipments[{i}].replaces"] = [$"The number of another shipment of this order (at most {MaxNumberLength} characters), and not on a cancelled entry."];
+            }
+            else if (item.Cancelled)
+            {
+                cancelled.Add(new ShipmentCancellation(number));
+            }
+            else if (resolver.Resolve(item.Carrier, number).Count == 0)
             {
                 errors[$"shipments[{i}].carrier"] = ["Unknown carrier, and none could be detected from the tracking number."];
             }
             else
             {
-                shipments.Add(new ShipmentInfo(number, items[i].Carrier, items[i].TrackingUrl));
+                shipments.Add(new ShipmentInfo(number, item.Carrier, item.TrackingUrl, Replaces: replaces));
             }
         }
 
@@ -78,6 +89,7 @@ internal static class RegisterShipmentsValidator
             OrderNumber = source == OrderSources.Api ? orderId : null, // a platform's order keeps the number it sent
             Customer = new CustomerInfo(request.Email?.Trim(), request.Name?.Trim(), request.Locale?.Trim()),
             Shipments = shipments,
+            CancelledShipments = cancelled,
         }, errors);
     }
 }

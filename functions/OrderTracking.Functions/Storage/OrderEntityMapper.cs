@@ -81,6 +81,7 @@ internal static class OrderEntityMapper
         };
         Set(e, "TrackingUrl", s.TrackingUrl);
         Set(e, "PlatformShipmentId", s.PlatformShipmentId);
+        Set(e, "Replaces", s.Replaces);
         Set(e, "Reason", s.Tracking.Reason);
         Set(e, "Eta", s.Tracking.Eta);
         Set(e, "LastEventAt", s.Tracking.LastEventAt);
@@ -99,6 +100,7 @@ internal static class OrderEntityMapper
         TrackingNumber = e.GetString("TrackingNumber") ?? string.Empty,
         TrackingUrl = e.GetString("TrackingUrl"),
         PlatformShipmentId = e.GetString("PlatformShipmentId"),
+        Replaces = e.GetString("Replaces"),
         RegisteredAt = e.GetDateTimeOffset("RegisteredAt") ?? DateTimeOffset.MinValue,
         Tracking = new ShipmentTracking
         {

@@ -11,6 +11,9 @@ internal sealed record ShipmentRecord
     public required string TrackingNumber { get; init; }
     public string? TrackingUrl { get; init; }
     public string? PlatformShipmentId { get; init; }
+
+    /// <summary>The number of the shipment of this order that this one replaced (its write-back moves here), if any.</summary>
+    public string? Replaces { get; init; }
     public required DateTimeOffset RegisteredAt { get; init; }
     public ShipmentTracking Tracking { get; init; } = new();
 

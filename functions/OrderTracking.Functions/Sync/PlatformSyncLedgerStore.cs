@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using OrderTracking.Functions.Storage;
 
@@ -10,6 +11,10 @@ internal sealed record PlatformSyncRow(string Platform, string Carrier, string T
 /// The <c>PlatformSync</c> write-back ledger (DESIGN §5): <c>orderKey</c> / <c>{platform}|{carrier}|{trackingNumber}|{action}</c>,
 /// <c>pending</c> → <c>done</c> (with the platform's id) or <c>failed</c> (with the platform's reason). The pending row
 /// is written before the platform call, as the notification ledger does, so the work is recorded before it happens.
+/// It is also a lease: it names the message that claimed it, so a duplicate message (another registration, another
+/// webhook) that arrives while the first is writing is dropped instead of calling the platform a second time, while a
+/// retry of the claiming message (after a crash or a transient failure) goes on. A claim older than
+/// <see cref="ClaimLease"/> is taken over, so a message lost to the poison queue does not block the row forever.
 /// </summary>
 internal sealed class PlatformSyncLedgerStore(StorageContext storage)
 {
@@ -17,20 +22,61 @@ internal sealed class PlatformSyncLedgerStore(StorageContext storage)
     public const string Done = "done";
     public const string Failed = "failed";
 
+    /// <summary>What <see cref="ClaimAsync"/> answers for a row another message holds a fresh claim on.</summary>
+    public const string Busy = "busy";
+
+    /// <summary>How long a pending row's claim keeps other messages out (longer than a platform call with its throttle waits).</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
+
     private TableClient Table => storage.Table(TableNames.PlatformSync);
 
     public static string RowKey(string platform, string carrier, string trackingNumber, string action) => $"{platform}|{carrier}|{trackingNumber}|{action}";
 
-    /// <summary>Inserts the pending row, or returns the state already recorded.</summary>
-    public async Task<string> ClaimAsync(string orderKey, string rowKey, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the row for <paramref name="claimant"/> (the message's id): <see cref="Pending"/> when this message may
+    /// write (a new row, its own earlier claim, or a stale one taken over under the row's ETag), <see cref="Busy"/> when
+    /// another message holds a fresh claim, else the state already recorded (<see cref="Done"/>, <see cref="Failed"/>).
+    /// A message without an id (sent before ids existed) claims as before: pending rows let it through.
+    /// </summary>
+    public async Task<string> ClaimAsync(string orderKey, string rowKey, string? claimant, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await Table.TryAddAsync(new TableEntity(orderKey, rowKey) { ["State"] = Pending, ["CreatedAt"] = now, ["UpdatedAt"] = now }, cancellationToken))
+        while (true)
         {
-            return Pending;
-        }
+            var row = new TableEntity(orderKey, rowKey) { ["State"] = Pending, ["ClaimedBy"] = claimant, ["ClaimedAt"] = now, ["CreatedAt"] = now, ["UpdatedAt"] = now };
+            if (await Table.TryAddAsync(row, cancellationToken))
+            {
+                return Pending;
+            }
 
-        TableEntity? existing = await Table.FindAsync(orderKey, rowKey, ["State"], cancellationToken);
-        return existing?.GetString("State") ?? Pending;
+            TableEntity? existing = await Table.FindAsync(orderKey, rowKey, ["State", "ClaimedBy", "ClaimedAt"], cancellationToken);
+            if (existing is null)
+            {
+                continue;
+            }
+
+            string state = existing.GetString("State") ?? Pending;
+            string? holder = existing.GetString("ClaimedBy");
+            if (state != Pending || claimant is null || holder is null || holder == claimant)
+            {
+                return state;
+            }
+
+            if (existing.GetDateTimeOffset("ClaimedAt") is { } claimedAt && now - claimedAt < ClaimLease)
+            {
+                return Busy;
+            }
+
+            try
+            {
+                var takeOver = new TableEntity(orderKey, rowKey) { ["ClaimedBy"] = claimant, ["ClaimedAt"] = now, ["UpdatedAt"] = now };
+                await Table.UpdateEntityAsync(takeOver, existing.ETag, TableUpdateMode.Merge, cancellationToken);
+                return Pending;
+            }
+            catch (RequestFailedException ex) when (TableClientExtensions.IsPreconditionFailed(ex))
+            {
+                // Another message took it over or finished it first: read again.
+            }
+        }
     }
 
     public Task MarkAsync(string orderKey, string rowKey, string state, string? platformId, string? reason, DateTimeOffset now, CancellationToken cancellationToken)

@@ -25,18 +25,19 @@ internal sealed class PlatformSyncQueue(StorageContext storage, IOptions<Shopify
         {
             foreach (Milestone milestone in milestones)
             {
-                var request = new PlatformSyncRequest(orderKey, carrier, trackingNumber, PlatformSyncRequest.EventAction(milestone));
+                var request = PlatformSyncRequest.Create(orderKey, carrier, trackingNumber, PlatformSyncRequest.EventAction(milestone));
                 await queue.SendMessageAsync(JsonSerializer.Serialize(request, Json.Options), cancellationToken: cancellationToken);
             }
         }
     }
 
-    public async Task EnqueueAsync(string orderKey, IEnumerable<ShipmentRecord> shipments, CancellationToken cancellationToken)
+    /// <summary>One <paramref name="action"/> (<c>track</c> unless given) per shipment.</summary>
+    public async Task EnqueueAsync(string orderKey, IEnumerable<ShipmentRecord> shipments, CancellationToken cancellationToken, string action = PlatformSyncRequest.Track)
     {
         var queue = storage.Queue(QueueNames.PlatformSync);
         foreach (ShipmentRecord shipment in shipments)
         {
-            var request = new PlatformSyncRequest(orderKey, shipment.Carrier, shipment.TrackingNumber, PlatformSyncRequest.Track);
+            var request = PlatformSyncRequest.Create(orderKey, shipment.Carrier, shipment.TrackingNumber, action);
             await queue.SendMessageAsync(JsonSerializer.Serialize(request, Json.Options), cancellationToken: cancellationToken);
         }
     }

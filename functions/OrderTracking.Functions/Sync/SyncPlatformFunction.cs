@@ -15,7 +15,7 @@ internal sealed class SyncPlatformFunction(PlatformSyncer syncer, QueueTrigger t
 
     public bool IsValid(PlatformSyncRequest message) =>
         message.OrderKey is not null && message.Carrier is not null && message.TrackingNumber is not null
-        && (message.Action == PlatformSyncRequest.Track || message.EventMilestone is not null);
+        && (message.Action is PlatformSyncRequest.Track or PlatformSyncRequest.Cancel || message.EventMilestone is not null);
 
     public async Task<string> HandleAsync(PlatformSyncRequest message, CancellationToken cancellationToken) =>
         $"{Name}: {await syncer.SyncAsync(message, cancellationToken)}";

@@ -40,7 +40,7 @@ internal static class TrackingApiEndpoints
             return NotFound();
         }
 
-        var body = new TrackingResponse(orderKey, [.. shipments.Select(TrackingViewMapper.ToView)]);
+        var body = new TrackingResponse(orderKey, TrackingViewMapper.ToViews(shipments));
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(body, Json.Options);
         string etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 12))}\"";
         http.Response.Headers.CacheControl = "private, max-age=60";

@@ -22,6 +22,10 @@ internal sealed class PayPalApiStub
     public HttpStatusCode TrackStatus { get; set; } = HttpStatusCode.Created;
     public string TrackResponse { get; set; } = """{"id":"5O190127TN364715T","purchase_units":[{"shipping":{"trackers":[{"id":"8MC585209K746392H-OTHER1"},{"id":"8MC585209K746392H-1Z999AA10123456784","status":"SHIPPED"}]}}]}""";
 
+    /// <summary>How many <c>GET /v1/shipping/trackers/{id}</c> reads answer 404 before the tracker is there (-1: never).</summary>
+    public int LegacyTrackerMissingReads { get; set; } = -1;
+    public string LegacyBatchResponse { get; set; } = """{"tracker_identifiers":[{"transaction_id":"8MC585209K746392H","tracking_number":"1Z999AA10123456784"}],"errors":[]}""";
+
     public PayPalApiStub() => Handler.Responder = Respond;
 
     public IEnumerable<RecordedRequest> RequestsTo(string path) => Handler.Requests.Where(r => r.Uri.AbsolutePath == path);
@@ -63,6 +67,22 @@ internal sealed class PayPalApiStub
                 }
 
                 return StubHttpHandler.Json(TrackResponse, TrackStatus);
+            case "/v2/checkout/orders/5O190127TN364715T/trackers/8MC585209K746392H-1Z999AA10123456784":
+                return request.Method == HttpMethod.Patch ? new HttpResponseMessage(HttpStatusCode.NoContent) : new HttpResponseMessage(HttpStatusCode.MethodNotAllowed);
+            case "/v2/checkout/orders/5O190127TN364715T/trackers/8MC585209K746392H-GONE":
+                return StubHttpHandler.Json("""{"name":"RESOURCE_NOT_FOUND","details":[{"issue":"INVALID_RESOURCE_ID","description":"Specified resource ID does not exist."}]}""", HttpStatusCode.NotFound);
+            case "/v1/shipping/trackers/8MC585209K746392H-1Z999AA10123456784" when request.Method == HttpMethod.Put:
+                return new HttpResponseMessage(HttpStatusCode.NoContent);
+            case "/v1/shipping/trackers/8MC585209K746392H-1Z999AA10123456784":
+                if (LegacyTrackerMissingReads != 0)
+                {
+                    LegacyTrackerMissingReads--;
+                    return StubHttpHandler.Json("""{"name":"RESOURCE_NOT_FOUND"}""", HttpStatusCode.NotFound);
+                }
+
+                return StubHttpHandler.Json("""{"transaction_id":"8MC585209K746392H","tracking_number":"1Z999AA10123456784","status":"SHIPPED","carrier":"UPS"}""");
+            case "/v1/shipping/trackers-batch":
+                return StubHttpHandler.Json(LegacyBatchResponse);
             case "/v1/notifications/verify-webhook-signature":
                 return StubHttpHandler.Json(VerifyResponse, VerifyStatus);
             default:

@@ -70,4 +70,90 @@ public sealed class PayPalTrackingClientTests
         await Assert.ThrowsAsync<HttpRequestException>(() => down.CreateTrackingClient().AddTrackerAsync(OrderId, CaptureId, "1Z1", "ups", CancellationToken.None));
         await Assert.ThrowsAsync<HttpRequestException>(() => forbidden.CreateTrackingClient().AddTrackerAsync(OrderId, CaptureId, "1Z1", "ups", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task AddLegacyTracker_ReadsFirst_ThenPostsOneShippedTrackerForTheTransaction()
+    {
+        var stub = new PayPalApiStub();
+
+        PayPalTrackingResult result = await stub.CreateTrackingClient().AddLegacyTrackerAsync(CaptureId, "1Z999AA10123456784", "ups", CancellationToken.None);
+
+        Assert.True(result.Done);
+        Assert.Equal(CaptureId + "-1Z999AA10123456784", result.TrackerId);
+        Assert.Single(stub.RequestsTo($"/v1/shipping/trackers/{CaptureId}-1Z999AA10123456784"));
+        RecordedRequest batch = Assert.Single(stub.RequestsTo("/v1/shipping/trackers-batch"));
+        Assert.Equal(HttpMethod.Post, batch.Method);
+        using JsonDocument body = JsonDocument.Parse(batch.Body!);
+        JsonElement tracker = Assert.Single(body.RootElement.GetProperty("trackers").EnumerateArray());
+        Assert.Equal(CaptureId, tracker.GetProperty("transaction_id").GetString());
+        Assert.Equal("1Z999AA10123456784", tracker.GetProperty("tracking_number").GetString());
+        Assert.Equal("SHIPPED", tracker.GetProperty("status").GetString());
+        Assert.Equal("UPS", tracker.GetProperty("carrier").GetString());
+    }
+
+    [Fact]
+    public async Task AddLegacyTracker_TrackerAlreadyThere_MakesNoWrite()
+    {
+        var stub = new PayPalApiStub { LegacyTrackerMissingReads = 0 };
+
+        PayPalTrackingResult result = await stub.CreateTrackingClient().AddLegacyTrackerAsync(CaptureId, "1Z999AA10123456784", "ups", CancellationToken.None);
+
+        Assert.True(result.Done);
+        Assert.Empty(stub.RequestsTo("/v1/shipping/trackers-batch"));
+    }
+
+    [Fact]
+    public async Task AddLegacyTracker_BatchErrorForATrackerAddedMeanwhile_IsDone_ButARealRefusalIsRejected()
+    {
+        const string refused = """{"tracker_identifiers":[],"errors":[{"name":"RESOURCE_CONFLICT","message":"Tracker already exists.","details":[{"issue":"TRACKER_ALREADY_EXISTS"}]}]}""";
+        var raced = new PayPalApiStub { LegacyTrackerMissingReads = 1, LegacyBatchResponse = refused };
+        var invalid = new PayPalApiStub
+        {
+            LegacyBatchResponse = """{"tracker_identifiers":[],"errors":[{"name":"INVALID_REQUEST","message":"Request is not well-formed.","details":[{"issue":"INVALID_PARAMETER_SYNTAX"}]}]}""",
+        };
+
+        PayPalTrackingResult done = await raced.CreateTrackingClient().AddLegacyTrackerAsync(CaptureId, "1Z999AA10123456784", "ups", CancellationToken.None);
+        PayPalTrackingResult rejected = await invalid.CreateTrackingClient().AddLegacyTrackerAsync(CaptureId, "1Z999AA10123456784", "ups", CancellationToken.None);
+
+        Assert.True(done.Done);
+        Assert.Equal(2, raced.RequestsTo($"/v1/shipping/trackers/{CaptureId}-1Z999AA10123456784").Count());
+        Assert.False(rejected.Done);
+        Assert.Equal("PayPal refused the tracker: INVALID_PARAMETER_SYNTAX: Request is not well-formed.", rejected.Error);
+    }
+
+    [Fact]
+    public async Task CancelTracker_PatchesTheStatusToCancelled_AndAnUnknownTrackerIsRejected()
+    {
+        var stub = new PayPalApiStub();
+        PayPalTrackingClient client = stub.CreateTrackingClient();
+
+        PayPalTrackingResult done = await client.CancelTrackerAsync(OrderId, CaptureId + "-1Z999AA10123456784", CancellationToken.None);
+        PayPalTrackingResult gone = await client.CancelTrackerAsync(OrderId, CaptureId + "-GONE", CancellationToken.None);
+
+        Assert.True(done.Done);
+        RecordedRequest patch = Assert.Single(stub.RequestsTo($"/v2/checkout/orders/{OrderId}/trackers/{CaptureId}-1Z999AA10123456784"));
+        Assert.Equal(HttpMethod.Patch, patch.Method);
+        using JsonDocument body = JsonDocument.Parse(patch.Body!);
+        JsonElement op = Assert.Single(body.RootElement.EnumerateArray());
+        Assert.Equal("replace", op.GetProperty("op").GetString());
+        Assert.Equal("/status", op.GetProperty("path").GetString());
+        Assert.Equal("CANCELLED", op.GetProperty("value").GetString());
+        Assert.False(gone.Done);
+        Assert.Equal("PayPal answered 404: INVALID_RESOURCE_ID: Specified resource ID does not exist.", gone.Error);
+    }
+
+    [Fact]
+    public async Task CancelLegacyTracker_PutsTheTrackerWithStatusCancelled()
+    {
+        var stub = new PayPalApiStub();
+
+        PayPalTrackingResult result = await stub.CreateTrackingClient().CancelLegacyTrackerAsync(CaptureId, "1Z999AA10123456784", "ups", CancellationToken.None);
+
+        Assert.True(result.Done);
+        RecordedRequest put = Assert.Single(stub.RequestsTo($"/v1/shipping/trackers/{CaptureId}-1Z999AA10123456784"), r => r.Method == HttpMethod.Put);
+        using JsonDocument body = JsonDocument.Parse(put.Body!);
+        Assert.Equal("CANCELLED", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal(CaptureId, body.RootElement.GetProperty("transaction_id").GetString());
+        Assert.Equal("UPS", body.RootElement.GetProperty("carrier").GetString());
+    }
 }

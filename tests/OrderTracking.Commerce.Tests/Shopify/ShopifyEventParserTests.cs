@@ -86,13 +86,26 @@ public sealed class ShopifyEventParserTests
     }
 
     [Fact]
-    public void Parse_CancelledFulfillment_NoShipmentsButStatusReference()
+    public void Parse_CancelledFulfillment_CancelsItsNumbers_AndAddsNoShipments()
     {
-        string json = """{"id":5,"order_id":7,"status":"cancelled","tracking_company":"UPS","tracking_numbers":["1Z999AA10123456784"]}""";
+        string json = """{"id":5,"order_id":7,"status":"cancelled","tracking_company":"UPS","tracking_numbers":["1Z999AA10123456784"," 1Z999AA10123456784","1Z999AA10123456785"]}""";
         OrderEvent e = Assert.IsType<OrderEvent>(ShopifyEventParser.Parse("fulfillments/update", "w", Encoding.UTF8.GetBytes(json)).Event);
 
         Assert.Empty(e.Shipments);
         Assert.Equal("cancelled", e.References[ShopifyReferenceKeys.FulfillmentStatus]);
+        Assert.Equal(
+            [new ShipmentCancellation("1Z999AA10123456784", "gid://shopify/Fulfillment/5"), new ShipmentCancellation("1Z999AA10123456785", "gid://shopify/Fulfillment/5")],
+            e.CancelledShipments);
+    }
+
+    [Fact]
+    public void Parse_LiveFulfillment_CancelsNothing()
+    {
+        string json = """{"id":5,"order_id":7,"status":"success","tracking_company":"UPS","tracking_numbers":["1Z999AA10123456784"]}""";
+        OrderEvent e = Assert.IsType<OrderEvent>(ShopifyEventParser.Parse("fulfillments/update", "w", Encoding.UTF8.GetBytes(json)).Event);
+
+        Assert.Single(e.Shipments);
+        Assert.Empty(e.CancelledShipments);
     }
 
     [Fact]

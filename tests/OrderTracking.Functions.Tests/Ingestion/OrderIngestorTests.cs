@@ -23,13 +23,13 @@ public sealed class OrderIngestorTests(AzuriteFixture azurite) : IClassFixture<A
 {
     private const string UpsNumber = "1Z999AA10123456784";
 
-    private (OrderIngestor Ingestor, OrderStore Orders, StorageContext Storage) Create()
+    private (OrderIngestor Ingestor, OrderStore Orders, StorageContext Storage) Create(PayPalOptions? payPal = null)
     {
         var storage = new StorageContext(azurite.TableServiceClient, azurite.QueueServiceClient);
         var orders = new OrderStore(storage);
         var time = new FakeTimeProvider();
         var syncer = new PlatformSyncer(
-            orders, new PlatformSyncLedgerStore(storage), Options.Create(new StripeOptions()), Options.Create(new PayPalOptions()), Options.Create(new ShopifyOptions()), new ServiceCollection().BuildServiceProvider(), time, NullLogger<PlatformSyncer>.Instance);
+            orders, new PlatformSyncLedgerStore(storage), Options.Create(new StripeOptions()), Options.Create(payPal ?? new PayPalOptions()), Options.Create(new ShopifyOptions()), new ServiceCollection().BuildServiceProvider(), time, NullLogger<PlatformSyncer>.Instance);
         var ingestor = new OrderIngestor(
             orders, new PollScheduleStore(storage), new CarrierResolver(), new PollingOptions(), syncer, new PlatformSyncQueue(storage, Options.Create(new ShopifyOptions())), time, NullLogger<OrderIngestor>.Instance);
         return (ingestor, orders, storage);
@@ -157,4 +157,81 @@ public sealed class OrderIngestorTests(AzuriteFixture azurite) : IClassFixture<A
         Customer = new CustomerInfo("ana@example.com"),
         Shipments = [new ShipmentInfo(number, "Sandbox")],
     };
+
+    [Fact]
+    public async Task Ingest_ReplacingShipment_CancelsTheOldOne_AndARepeatChangesNothing()
+    {
+        (OrderIngestor ingestor, OrderStore orders, StorageContext storage) = Create();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        await ingestor.IngestAsync(SandboxEvent("ING-R1", "SBX1REPL0001"), CancellationToken.None);
+        OrderEvent replacement = SandboxEvent("ING-R1", "SBX1REPL0002") with { Shipments = [new ShipmentInfo("SBX1REPL0002", "sandbox", Replaces: "SBX1REPL0001")] };
+
+        await ingestor.IngestAsync(replacement, CancellationToken.None);
+        await ingestor.IngestAsync(replacement, CancellationToken.None);
+
+        IReadOnlyList<ShipmentRecord> shipments = await orders.GetShipmentsAsync("api:ING-R1", CancellationToken.None);
+        Assert.Equal(TrackingStatus.Cancelled, Assert.Single(shipments, s => s.TrackingNumber == "SBX1REPL0001").Tracking.Status);
+        ShipmentRecord current = Assert.Single(shipments, s => s.TrackingNumber == "SBX1REPL0002");
+        Assert.Equal("SBX1REPL0001", current.Replaces);
+        Assert.Equal(TrackingStatus.NotFound, current.Tracking.Status);
+    }
+
+    [Fact]
+    public async Task Ingest_CancelledFulfillment_CancelsOnlyTheShipmentsOfThatFulfillment()
+    {
+        (OrderIngestor ingestor, OrderStore orders, StorageContext storage) = Create();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        var shipped = new OrderEvent
+        {
+            Source = OrderSources.Shopify,
+            ExternalId = "7100001",
+            Shipments = [new ShipmentInfo("SBX1FUL00001", "sandbox", PlatformShipmentId: "gid://shopify/Fulfillment/1"), new ShipmentInfo("SBX1FUL00002", "sandbox", PlatformShipmentId: "gid://shopify/Fulfillment/2")],
+        };
+        await ingestor.IngestAsync(shipped, CancellationToken.None);
+
+        await ingestor.IngestAsync(
+            shipped with { Shipments = [], CancelledShipments = [new ShipmentCancellation("SBX1FUL00001", "gid://shopify/Fulfillment/1"), new ShipmentCancellation("SBX1FUL00002", "gid://shopify/Fulfillment/9")] },
+            CancellationToken.None);
+
+        IReadOnlyList<ShipmentRecord> shipments = await orders.GetShipmentsAsync("shopify:7100001", CancellationToken.None);
+        Assert.Equal(TrackingStatus.Cancelled, Assert.Single(shipments, s => s.TrackingNumber == "SBX1FUL00001").Tracking.Status);
+        Assert.Equal(TrackingStatus.NotFound, Assert.Single(shipments, s => s.TrackingNumber == "SBX1FUL00002").Tracking.Status);
+    }
+
+    [Fact]
+    public async Task Ingest_CancellationOfAPayPalOrdersShipment_EnqueuesTheTrackerCancel_EvenOnARetry()
+    {
+        (OrderIngestor ingestor, _, StorageContext storage) = Create(new PayPalOptions { ClientId = "id", ClientSecret = "secret" });
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        string id = "PP" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        var at = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+        await ingestor.IngestAsync(PayPalEvent(id, at, (PlatformReferenceKeys.PayPalOrderId, id), (PlatformReferenceKeys.PayPalCaptureId, "CAP" + id)) with
+        {
+            Shipments = [new ShipmentInfo("SBX1PPC" + id[2..9], "sandbox")],
+        }, CancellationToken.None);
+        OrderEvent cancel = PayPalEvent(id, at.AddMinutes(1)) with { CancelledShipments = [new ShipmentCancellation("SBX1PPC" + id[2..9])] };
+
+        await ingestor.IngestAsync(cancel, CancellationToken.None);
+        await ingestor.IngestAsync(cancel, CancellationToken.None); // a retry after a crash that followed the status change
+
+        List<PlatformSyncRequest> sent = await SyncRequestsAsync(storage, "paypal:" + id);
+        Assert.Equal(2, sent.Count(r => r.Action == PlatformSyncRequest.Cancel && r.TrackingNumber == "SBX1PPC" + id[2..9]));
+        Assert.Contains(sent, r => r.Action == PlatformSyncRequest.Track);
+    }
+
+    private static async Task<List<PlatformSyncRequest>> SyncRequestsAsync(StorageContext storage, string orderKey)
+    {
+        var found = new List<PlatformSyncRequest>();
+        QueueClient queue = storage.Queue(QueueNames.PlatformSync);
+        foreach (PeekedMessage m in (await queue.PeekMessagesAsync(32)).Value)
+        {
+            PlatformSyncRequest? request = System.Text.Json.JsonSerializer.Deserialize<PlatformSyncRequest>(m.Body.ToString(), Json.Options);
+            if (request?.OrderKey == orderKey)
+            {
+                found.Add(request);
+            }
+        }
+
+        return found;
+    }
 }

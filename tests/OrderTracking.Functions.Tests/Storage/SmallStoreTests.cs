@@ -1,10 +1,11 @@
 using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Storage;
+using OrderTracking.Functions.Sync;
 using OrderTracking.Testing;
 
 namespace OrderTracking.Functions.Tests.Storage;
 
-/// <summary><c>WebhookReceipts</c>, <c>CarrierState</c> and the <c>Notifications</c> ledger on Azurite.</summary>
+/// <summary><c>WebhookReceipts</c>, <c>CarrierState</c>, the <c>Notifications</c> and <c>PlatformSync</c> ledgers on Azurite.</summary>
 [Collection(StoreCollection.Name)]
 public sealed class SmallStoreTests(AzuriteFixture azurite)
 {
@@ -55,5 +56,37 @@ public sealed class SmallStoreTests(AzuriteFixture azurite)
         await ledger.MarkAsync(order, row, NotificationLedgerStore.Sent, "acs-1", s_now, s_none);
 
         Assert.Equal(NotificationLedgerStore.Sent, await ledger.ClaimAsync(order, row, s_now.AddMinutes(1), s_none));
+    }
+
+    [Fact]
+    public async Task PlatformSyncClaim_IsALease_RetriesOfTheHolderGoOn_DuplicatesWait_StaleClaimsAreTakenOver()
+    {
+        var ledger = new PlatformSyncLedgerStore(await StoreCollection.StorageAsync(azurite));
+        string order = "paypal:" + StoreCollection.Unique("o");
+        string row = PlatformSyncLedgerStore.RowKey("paypal", "ups", "1Z1", "cancel");
+
+        Assert.Equal(PlatformSyncLedgerStore.Pending, await ledger.ClaimAsync(order, row, "msg-a", s_now, s_none));
+        Assert.Equal(PlatformSyncLedgerStore.Pending, await ledger.ClaimAsync(order, row, "msg-a", s_now.AddSeconds(30), s_none)); // its own retry
+        Assert.Equal(PlatformSyncLedgerStore.Busy, await ledger.ClaimAsync(order, row, "msg-b", s_now.AddMinutes(1), s_none));
+        Assert.Equal(PlatformSyncLedgerStore.Pending, await ledger.ClaimAsync(order, row, "msg-b", s_now + PlatformSyncLedgerStore.ClaimLease + TimeSpan.FromSeconds(1), s_none));
+        Assert.Equal(PlatformSyncLedgerStore.Busy, await ledger.ClaimAsync(order, row, "msg-a", s_now + PlatformSyncLedgerStore.ClaimLease + TimeSpan.FromSeconds(2), s_none)); // b holds it now
+
+        await ledger.MarkAsync(order, row, PlatformSyncLedgerStore.Done, "tracker-1", null, s_now.AddMinutes(11), s_none);
+
+        Assert.Equal(PlatformSyncLedgerStore.Done, await ledger.ClaimAsync(order, row, "msg-c", s_now.AddMinutes(12), s_none));
+        Assert.Equal(PlatformSyncLedgerStore.Done, await ledger.ClaimAsync(order, row, null, s_now.AddMinutes(12), s_none));
+    }
+
+    [Fact]
+    public async Task PlatformSyncClaim_ConcurrentDuplicates_ExactlyOneMayWrite()
+    {
+        var ledger = new PlatformSyncLedgerStore(await StoreCollection.StorageAsync(azurite));
+        string order = "shopify:" + StoreCollection.Unique("o");
+        string row = PlatformSyncLedgerStore.RowKey("shopify", "ups", "1Z2", "track");
+
+        string[] states = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => ledger.ClaimAsync(order, row, "msg-" + i, s_now, s_none)));
+
+        Assert.Single(states, s => s == PlatformSyncLedgerStore.Pending);
+        Assert.Equal(7, states.Count(s => s == PlatformSyncLedgerStore.Busy));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using OrderTracking.IntegrationTests.Infrastructure;
+using OrderTracking.IntegrationTests.Webhooks;
 
 namespace OrderTracking.IntegrationTests.Flow;
 
@@ -56,6 +57,29 @@ public sealed class ReadApiTests(FunctionAppFixture app) : IClassFixture<Functio
         Assert.True(errors.TryGetProperty("orderId", out _));
         Assert.True(errors.TryGetProperty("email", out _));
         Assert.True(errors.TryGetProperty("shipments[0].carrier", out _));
+    }
+
+    [Fact]
+    public async Task RegisterShipments_BadReplacementOrCancellation_Is400NamingTheEntry()
+    {
+        using HttpResponseMessage response = await app.Client.SendAsync(Register(new
+        {
+            orderId = "A-REPL-1",
+            shipments = new object[]
+            {
+                new { carrier = "sandbox", trackingNumber = "SBX1REPL0001", replaces = "SBX1REPL0001" },
+                new { trackingNumber = "SBX1REPL0002", cancelled = true, replaces = "SBX1REPL0003" },
+                new { carrier = "sandbox", trackingNumber = "SBX1REPL0004", replaces = new string('9', 65) },
+            },
+        }));
+
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, text);
+        JsonElement errors = JsonDocument.Parse(text).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("shipments[0].replaces", out _));
+        Assert.True(errors.TryGetProperty("shipments[1].replaces", out _));
+        Assert.True(errors.TryGetProperty("shipments[2].replaces", out _));
+        Assert.Null(await WebhookStore.OrderRowAsync(app, "api:A-REPL-1"));
     }
 
     [Theory]

@@ -47,6 +47,47 @@ public sealed class PayPalWriteBackTests(CommerceFixture app) : IClassFixture<Co
         Assert.DoesNotContain(app.PayPal.Trackers, t => t.OrderId == orderId);
     }
 
+    [Fact]
+    public async Task CorrectedLabel_CancelsTheOldTracker_AndTracksTheNewNumber()
+    {
+        (string orderKey, string orderId, string captureId) = await CapturedOrderAsync("1WB0003", "9WB00003CAPTURE3");
+        await WriteBack.RegisterAsync(app, orderKey, "SBX2WBPPOLD03");
+        await WriteBack.LedgerAsync(app, orderKey, "paypal|sandbox|SBX2WBPPOLD03|track", "done");
+
+        await WriteBack.ReplaceAsync(app, orderKey, "SBX2WBPPNEW03", replaces: "SBX2WBPPOLD03");
+        await WriteBack.ReplaceAsync(app, orderKey, "SBX2WBPPNEW03", replaces: "SBX2WBPPOLD03");
+
+        TableEntity cancel = await WriteBack.LedgerAsync(app, orderKey, "paypal|sandbox|SBX2WBPPOLD03|cancel", "done");
+        await WriteBack.LedgerAsync(app, orderKey, "paypal|sandbox|SBX2WBPPNEW03|track", "done");
+        await WriteBack.QueueDrainedAsync(app);
+        Assert.Equal(captureId + "-SBX2WBPPOLD03", cancel.GetString("PlatformId"));
+        Assert.Single(app.PayPal.Cancelled, id => id == captureId + "-SBX2WBPPOLD03");
+        Assert.Equal(["SBX2WBPPNEW03", "SBX2WBPPOLD03"], app.PayPal.Trackers.Where(t => t.OrderId == orderId).Select(t => t.TrackingNumber).Order(StringComparer.Ordinal));
+        Assert.Equal("cancelled", (await WebhookStore.ShipmentRowAsync(app, orderKey, "sandbox", "SBX2WBPPOLD03"))?.GetString("Status"));
+        (_, System.Text.Json.JsonDocument? read) = await TrackingClient.GetAsync(app.Client, orderKey);
+        using (read)
+        {
+            // The customer sees the corrected label only: the wrong one was a mistake, not a cancelled parcel.
+            Assert.Equal(["SBX2WBPPNEW03"], read!.RootElement.GetProperty("shipments").EnumerateArray().Select(s => s.GetProperty("trackingNumber").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task CancelledShipment_CancelsItsTracker_AndOneNeverTrackedCancelsNothing()
+    {
+        (string orderKey, string orderId, string captureId) = await CapturedOrderAsync("1WB0004", "9WB00004CAPTURE4");
+        await WriteBack.RegisterAsync(app, orderKey, "SBX2WBPPCAN04");
+        await WriteBack.LedgerAsync(app, orderKey, "paypal|sandbox|SBX2WBPPCAN04|track", "done");
+
+        await WriteBack.CancelAsync(app, orderKey, "SBX2WBPPCAN04");
+        await WriteBack.CancelAsync(app, orderKey, "SBX2WBPPNONE4"); // never registered: nothing to cancel, still a 200
+
+        await WriteBack.LedgerAsync(app, orderKey, "paypal|sandbox|SBX2WBPPCAN04|cancel", "done");
+        await WriteBack.QueueDrainedAsync(app);
+        Assert.Single(app.PayPal.Cancelled, id => id == captureId + "-SBX2WBPPCAN04");
+        Assert.Single(app.PayPal.Trackers, t => t.OrderId == orderId);
+    }
+
     private async Task<(string OrderKey, string OrderId, string CaptureId)> CapturedOrderAsync(string n, string captureId)
     {
         string orderId = "5O19" + n + "TN3647";

@@ -100,6 +100,25 @@ public sealed class ShopifyWriteBackTests(ShopifyWriteBackFixture app) : IClassF
         Assert.Equal(pointsBefore, app.Shopify.PointsSpent);
     }
 
+    [Fact]
+    public async Task CorrectedLabel_UpdatesTheFulfillmentsTracking_InsteadOfASecondFulfillment()
+    {
+        const long order = 930004;
+        await ShopifyOrderAsync(order);
+        await WriteBack.RegisterAsync(app, "shopify:930004", "SBX2WBSHOLD04");
+        string fulfillment = (await WriteBack.LedgerAsync(app, "shopify:930004", "shopify|sandbox|SBX2WBSHOLD04|track", "done")).GetString("PlatformId")!;
+
+        await WriteBack.ReplaceAsync(app, "shopify:930004", "SBX2WBSHNEW04", replaces: "SBX2WBSHOLD04");
+        await WriteBack.ReplaceAsync(app, "shopify:930004", "SBX2WBSHNEW04", replaces: "SBX2WBSHOLD04");
+
+        TableEntity row = await WriteBack.LedgerAsync(app, "shopify:930004", "shopify|sandbox|SBX2WBSHNEW04|track", "done");
+        await WriteBack.QueueDrainedAsync(app);
+        Assert.Equal(fulfillment, row.GetString("PlatformId"));
+        Assert.Single(app.Shopify.Created, c => c.OrderGid == "gid://shopify/Order/930004");
+        (string _, string[] numbers) = Assert.Single(app.Shopify.TrackingUpdates, u => u.FulfillmentGid == fulfillment);
+        Assert.Equal(["SBX2WBSHNEW04"], numbers);
+    }
+
     private async Task ShopifyOrderAsync(long order)
     {
         app.Shopify.AddOrder(order);

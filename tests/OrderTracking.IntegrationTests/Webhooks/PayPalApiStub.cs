@@ -28,9 +28,13 @@ internal sealed class PayPalApiStub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _orders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _trackRequests = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<PayPalTracker> _trackers = new();
+    private readonly ConcurrentDictionary<string, PayPalTracker> _legacy = new(StringComparer.Ordinal);
     private WebApplication? _app;
     private int _verifyCalls;
     private int _orderCalls;
+    private int _legacyCalls;
+    private int _failBatch;
+    private readonly ConcurrentQueue<string> _cancelled = new();
 
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -41,6 +45,24 @@ internal sealed class PayPalApiStub : IAsyncDisposable
 
     /// <summary>Trackers created (a repeated PayPal-Request-Id creates none).</summary>
     public IReadOnlyList<PayPalTracker> Trackers => [.. _trackers];
+
+    /// <summary>Trackers added through the legacy batch API, by <c>{transaction}-{number}</c>.</summary>
+    public IReadOnlyCollection<PayPalTracker> LegacyTrackers => [.. _legacy.Values];
+
+    /// <summary>How many trackers-batch calls arrived (a check-before-create hit makes none).</summary>
+    public int LegacyBatchCalls => Volatile.Read(ref _legacyCalls);
+
+    /// <summary>Tracker ids cancelled (v2 PATCH or v1 PUT with status CANCELLED), in order; a repeat is recorded again.</summary>
+    public IReadOnlyList<string> Cancelled => [.. _cancelled];
+
+    /// <summary>When each tracking number's legacy tracker was created (<see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public ConcurrentDictionary<string, long> LegacyTrackerCreatedAt { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The next N trackers-batch calls answer 503 (PayPal down).</summary>
+    public int FailNextBatches
+    {
+        set => Volatile.Write(ref _failBatch, value);
+    }
 
     /// <summary>Captures PayPal refuses trackers for (422 <c>CAPTURE_STATUS_NOT_VALID</c>), e.g. a pending or refunded capture.</summary>
     public ConcurrentDictionary<string, bool> InvalidCaptures { get; } = new(StringComparer.Ordinal);
@@ -54,6 +76,10 @@ internal sealed class PayPalApiStub : IAsyncDisposable
             app.MapPost("/v1/notifications/verify-webhook-signature", stub.VerifyAsync);
             app.MapGet("/v2/checkout/orders/{id}", stub.Order);
             app.MapPost("/v2/checkout/orders/{id}/track", stub.TrackAsync);
+            app.MapGet("/v1/shipping/trackers/{id}", stub.LegacyTracker);
+            app.MapPost("/v1/shipping/trackers-batch", stub.LegacyBatchAsync);
+            app.MapPut("/v1/shipping/trackers/{id}", stub.LegacyUpdateAsync);
+            app.MapMethods("/v2/checkout/orders/{id}/trackers/{trackerId}", ["PATCH"], stub.PatchTrackerAsync);
         });
         return stub;
     }
@@ -166,6 +192,114 @@ internal sealed class PayPalApiStub : IAsyncDisposable
         }.ToJsonString();
         _trackRequests[requestId] = answer;
         return Results.Text(answer, "application/json", statusCode: 201);
+    }
+
+    private IResult LegacyTracker(string id, HttpRequest request) =>
+        request.Headers.Authorization.ToString() != "Bearer " + AccessToken ? Results.StatusCode(401)
+        : _legacy.TryGetValue(id, out PayPalTracker? t) ? Results.Json(new { transaction_id = t.CaptureId, tracking_number = t.TrackingNumber, status = "SHIPPED", carrier = t.Carrier })
+        : Results.Json(new { name = "RESOURCE_NOT_FOUND", message = "The specified resource does not exist." }, statusCode: 404);
+
+    /// <summary>
+    /// <c>POST /v1/shipping/trackers-batch</c> (reference §7.2): up to 20 trackers, each with <c>transaction_id</c>
+    /// (alphanumeric, ≤ 50) and <c>status</c>, and <c>carrier</c> when a number is given; 200 with
+    /// <c>tracker_identifiers</c> and <c>errors</c> (a tracker that exists already is an error, as on PayPal).
+    /// </summary>
+    private async Task<IResult> LegacyBatchAsync(HttpRequest request)
+    {
+        if (request.Headers.Authorization.ToString() != "Bearer " + AccessToken)
+        {
+            return Results.StatusCode(401);
+        }
+
+        Interlocked.Increment(ref _legacyCalls);
+        if (Interlocked.Decrement(ref _failBatch) >= 0)
+        {
+            return Results.Json(new { name = "INTERNAL_SERVER_ERROR", message = "An internal server error occurred." }, statusCode: 503);
+        }
+        JsonNode? body = await JsonNode.ParseAsync(request.Body);
+        if (body?["trackers"] is not JsonArray { Count: > 0 and <= 20 } trackers)
+        {
+            return Results.Json(new { name = "INVALID_REQUEST", details = new[] { new { issue = "INVALID_PARAMETER_VALUE" } } }, statusCode: 400);
+        }
+
+        var identifiers = new JsonArray();
+        var errors = new JsonArray();
+        foreach (JsonNode? t in trackers)
+        {
+            string? transaction = (string?)t?["transaction_id"];
+            string? number = (string?)t?["tracking_number"];
+            string? carrier = (string?)t?["carrier"];
+            if (transaction is not { Length: > 0 and <= 50 } || !transaction.All(char.IsAsciiLetterOrDigit) || (string?)t?["status"] is null || (number is not null && carrier is null))
+            {
+                errors.Add(new JsonObject { ["name"] = "INVALID_REQUEST", ["message"] = "Request is not well-formed." });
+                continue;
+            }
+
+            var tracker = new PayPalTracker(string.Empty, $"{transaction}-{number}", transaction, number ?? string.Empty, carrier ?? string.Empty, (string?)t?["carrier_name_other"], request.Headers["PayPal-Request-Id"].ToString());
+            if (!_legacy.TryAdd(tracker.Id, tracker))
+            {
+                errors.Add(new JsonObject { ["name"] = "RESOURCE_CONFLICT", ["message"] = "Tracker already exists.", ["details"] = new JsonArray(new JsonObject { ["issue"] = "TRACKER_ALREADY_EXISTS" }) });
+                continue;
+            }
+
+            LegacyTrackerCreatedAt.TryAdd(tracker.TrackingNumber, System.Diagnostics.Stopwatch.GetTimestamp());
+            identifiers.Add(new JsonObject { ["transaction_id"] = transaction, ["tracking_number"] = number });
+        }
+
+        return Results.Text(new JsonObject { ["tracker_identifiers"] = identifiers, ["errors"] = errors }.ToJsonString(), "application/json");
+    }
+
+    /// <summary>
+    /// <c>PATCH /v2/checkout/orders/{id}/trackers/{tracker_id}</c> (reference §7.1): a JSON-Patch array whose only
+    /// supported status change is <c>replace /status CANCELLED</c>; 204, or 404 for a tracker the order does not have.
+    /// </summary>
+    private async Task<IResult> PatchTrackerAsync(string id, string trackerId, HttpRequest request)
+    {
+        if (request.Headers.Authorization.ToString() != "Bearer " + AccessToken)
+        {
+            return Results.StatusCode(401);
+        }
+
+        JsonNode? body = await JsonNode.ParseAsync(request.Body);
+        if (body is not JsonArray { Count: 1 } ops || (string?)ops[0]?["op"] != "replace" || (string?)ops[0]?["path"] != "/status" || (string?)ops[0]?["value"] != "CANCELLED")
+        {
+            return Results.Json(new { name = "INVALID_REQUEST", details = new[] { new { issue = "INVALID_PARAMETER_VALUE" } } }, statusCode: 400);
+        }
+
+        if (!_trackers.Any(t => t.OrderId == id && t.Id == trackerId))
+        {
+            return Results.Json(new { name = "RESOURCE_NOT_FOUND", details = new[] { new { issue = "INVALID_RESOURCE_ID" } } }, statusCode: 404);
+        }
+
+        _cancelled.Enqueue(trackerId);
+        return Results.StatusCode(204);
+    }
+
+    /// <summary><c>PUT /v1/shipping/trackers/{transaction}-{number}</c> (reference §7.2) with the tracker and its new status; 204.</summary>
+    private async Task<IResult> LegacyUpdateAsync(string id, HttpRequest request)
+    {
+        if (request.Headers.Authorization.ToString() != "Bearer " + AccessToken)
+        {
+            return Results.StatusCode(401);
+        }
+
+        JsonNode? body = await JsonNode.ParseAsync(request.Body);
+        if (!_legacy.ContainsKey(id))
+        {
+            return Results.Json(new { name = "RESOURCE_NOT_FOUND", message = "The specified resource does not exist." }, statusCode: 404);
+        }
+
+        if ((string?)body?["status"] is not { Length: > 0 } status || $"{(string?)body?["transaction_id"]}-{(string?)body?["tracking_number"]}" != id)
+        {
+            return Results.Json(new { name = "INVALID_REQUEST", details = new[] { new { issue = "INVALID_PARAMETER_VALUE" } } }, statusCode: 400);
+        }
+
+        if (status == "CANCELLED")
+        {
+            _cancelled.Enqueue(id);
+        }
+
+        return Results.StatusCode(204);
     }
 }
 

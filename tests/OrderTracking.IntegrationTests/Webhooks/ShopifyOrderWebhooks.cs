@@ -6,8 +6,9 @@ namespace OrderTracking.IntegrationTests.Webhooks;
 internal static class ShopifyOrderWebhooks
 {
     /// <summary>An <c>orders/create</c> body: unfulfilled, customer, shipping address, no fulfillments yet.</summary>
-    public static string OrderCreated(long orderId, string email = "maria@example.com", string locale = "es") => new JsonObject
+    public static string OrderCreated(long orderId, string email = "maria@example.com", string locale = "es", string[]? gateways = null) => new JsonObject
     {
+        ["payment_gateway_names"] = new JsonArray([.. (gateways ?? ["shopify_payments"]).Select(g => (JsonNode)g)]),
         ["id"] = orderId,
         ["admin_graphql_api_id"] = $"gid://shopify/Order/{orderId}",
         ["name"] = $"#{orderId % 100000}",
@@ -28,13 +29,13 @@ internal static class ShopifyOrderWebhooks
     }.ToJsonString();
 
     /// <summary>A <c>fulfillments/update</c> body: several numbers, carrier as Shopify writes it, and a shipment_status.</summary>
-    public static string FulfillmentUpdated(long orderId, long fulfillmentId, string[] numbers, string company = "Sandbox", string? shipmentStatus = "in_transit") => new JsonObject
+    public static string FulfillmentUpdated(long orderId, long fulfillmentId, string[] numbers, string company = "Sandbox", string? shipmentStatus = "in_transit", string status = "success") => new JsonObject
     {
         ["id"] = fulfillmentId,
         ["admin_graphql_api_id"] = $"gid://shopify/Fulfillment/{fulfillmentId}",
         ["order_id"] = orderId,
         ["name"] = $"#{orderId % 100000}.1",
-        ["status"] = "success",
+        ["status"] = status,
         ["created_at"] = "2026-11-22T06:00:00-05:00",
         ["updated_at"] = "2026-11-22T08:00:00-05:00",
         ["service"] = "manual",

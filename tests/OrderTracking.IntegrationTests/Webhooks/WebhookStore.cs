@@ -29,6 +29,9 @@ internal static class WebhookStore
     public static async Task<TableEntity?> OrderRowAsync(FunctionAppFixture app, string orderKey) =>
         (await QueryAsync(app, "Orders", $"PartitionKey eq '{orderKey}' and RowKey eq 'order'")).SingleOrDefault();
 
+    public static async Task<TableEntity?> ShipmentRowAsync(FunctionAppFixture app, string orderKey, string carrier, string trackingNumber) =>
+        (await QueryAsync(app, "Orders", $"PartitionKey eq '{orderKey}' and RowKey eq 'shipment|{carrier}|{trackingNumber}'")).SingleOrDefault();
+
     /// <summary>Messages in <c>inbound-events-poison</c>: a bad input that got enqueued would end there.</summary>
     public static async Task<int> PoisonCountAsync(FunctionAppFixture app) =>
         (await app.Queues.GetQueueClient("inbound-events-poison").ExistsAndPeekAsync()).Count;
