@@ -30,6 +30,7 @@ public static class CarrierServiceCollectionExtensions
         services.TryAddSingleton<CarrierRegistry>();
         services.TryAddSingleton(CarrierBudget.FromConfiguration(configuration));
         services.TryAddSingleton(new CarrierResilienceOptions());
+        services.TryAddSingleton<ICarrierPermits>(sp => new LocalCarrierPermits(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<CarrierClientServices>();
         services.AddHttpClient(CarrierClientServices.HttpClientName);
 

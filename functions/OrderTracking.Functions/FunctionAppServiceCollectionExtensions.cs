@@ -1,6 +1,7 @@
 using OrderTracking.Azure.Email;
 using OrderTracking.Azure.Storage;
 using OrderTracking.Carriers;
+using OrderTracking.Carriers.Limits;
 using OrderTracking.Commerce;
 using OrderTracking.Core.Polling;
 using OrderTracking.Functions.Hosting;
@@ -21,6 +22,8 @@ internal static class FunctionAppServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddOrderTrackingStorage(configuration);
+        services.AddSingleton<SharedCarrierPermits>();
+        services.AddSingleton<ICarrierPermits>(sp => sp.GetRequiredService<SharedCarrierPermits>()); // before AddCarriers: one budget for every instance
         services.AddCarriers(configuration);
         services.AddCommerce(configuration);
         services.AddEmail(configuration);

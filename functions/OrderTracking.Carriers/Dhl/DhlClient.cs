@@ -6,7 +6,7 @@ using OrderTracking.Core.Tracking;
 namespace OrderTracking.Carriers.Dhl;
 
 /// <summary>HTTP to DHL Shipment Tracking – Unified (carriers.md §1.4). No mapping here.</summary>
-internal sealed class DhlClient : IDisposable
+internal sealed class DhlClient
 {
     private readonly CarrierClientServices _services;
     private readonly DhlOptions _options;
@@ -32,6 +32,4 @@ internal sealed class DhlClient : IDisposable
         }, idempotent: true, cancellationToken).ConfigureAwait(false);
         return await CarrierHttpReply.ReadAsync(response, cancellationToken).ConfigureAwait(false);
     }
-
-    public void Dispose() => _executor.Dispose();
 }

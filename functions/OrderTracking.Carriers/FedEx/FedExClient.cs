@@ -43,7 +43,6 @@ internal sealed class FedExClient : IDisposable
     public void Dispose()
     {
         _tokens.Dispose();
-        _sender.Executor.Dispose();
     }
 
     private HttpRequestMessage CreateTrackRequest(TrackingNumbersRequest body, string accessToken)

@@ -41,7 +41,7 @@ internal sealed class AuthorizedSender(
 
     private async Task<OAuthToken> FetchTokenAsync(HttpClient client, CancellationToken cancellationToken)
     {
-        using HttpResponseMessage response = await executor.SendAsync(client, createTokenRequest, idempotent: false, cancellationToken)
+        using HttpResponseMessage response = await executor.SendAsync(client, createTokenRequest, idempotent: false, cancellationToken, permitted: false)
             .ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {

@@ -7,6 +7,7 @@ namespace OrderTracking.Carriers.Http;
 internal sealed class CarrierClientServices(
     IHttpClientFactory httpClientFactory,
     CarrierBudget budget,
+    ICarrierPermits permits,
     CarrierResilienceOptions resilience,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory)
@@ -20,7 +21,7 @@ internal sealed class CarrierClientServices(
     public ILoggerFactory LoggerFactory => loggerFactory;
 
     public CarrierHttpExecutor CreateExecutor(string carrier, ILogger logger) =>
-        new(carrier, budget.For(carrier), resilience, timeProvider, logger);
+        new(carrier, budget.For(carrier), permits, resilience, timeProvider, logger);
 
     /// <summary>A base URL as a directory, so relative paths append to any path prefix it has (local stubs).</summary>
     public static Uri AsBase(Uri baseUrl) =>

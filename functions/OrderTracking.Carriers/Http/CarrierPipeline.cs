@@ -8,7 +8,8 @@ namespace OrderTracking.Carriers.Http;
 
 /// <summary>
 /// The one retry layer of a carrier call path (DESIGN §7): retry (idempotent calls only; jittered exponential backoff,
-/// or the carrier's Retry-After when it is short) → circuit breaker → per-attempt timeout.
+/// or the carrier's Retry-After when it is short) → circuit breaker. The per-attempt timeout is the executor's, started
+/// once the attempt holds its permit, so a wait for budget is never a timeout.
 /// </summary>
 internal static class CarrierPipeline
 {
@@ -37,7 +38,6 @@ internal static class CarrierPipeline
                 BreakDuration = options.BreakDuration,
                 ShouldHandle = args => ValueTask.FromResult(IsFault(args.Outcome)),
             })
-            .AddTimeout(options.AttemptTimeout)
             .Build();
 
     /// <summary>Server errors and transport faults count against the breaker; 429 and 4xx do not (the carrier is up).</summary>

@@ -1,6 +1,6 @@
 namespace OrderTracking.Carriers.Http;
 
-/// <summary>Raised inside the pipeline when the local limiter refuses a permit; never retried, never counted as a failure.</summary>
+/// <summary>Raised inside the pipeline when no permit came in time; never retried, never counted as a failure (a deferral).</summary>
 internal sealed class CarrierRateLimitedException : Exception
 {
     public CarrierRateLimitedException(TimeSpan retryAfter)

@@ -9,10 +9,8 @@ namespace OrderTracking.Carriers.Http;
 /// </summary>
 internal sealed class CarrierRateLimiter : IDisposable
 {
-    // The bucket runs at 1/1.15 (≈ 87 %) of the published rate: timer jitter and send latency (connection set-up, a slow
-    // first call) can bunch requests up by ~150 ms at the carrier, and a carrier that counts in a strict window must
-    // never see one request too many. Measured with the drain scenario (docs/carriers.md); 0.95 let one through.
-    internal const double SafetyFactor = 1 / 1.15;
+    // The bucket runs at CarrierLimitsOptions.SafetyFactor (≈ 87 %) of the published rate.
+    internal const double SafetyFactor = CarrierLimitsOptions.SafetyFactor;
 
     private readonly TokenBucketRateLimiter _bucket;
     private readonly int _perDay;

@@ -56,7 +56,9 @@ public sealed class CarrierBudget
     public int MaxRequestsIn(string carrier, TimeSpan window)
     {
         CarrierLimitsOptions options = For(carrier);
-        double byRate = options.RequestsPerSecond * window.TotalSeconds;
+        // At the rate requests are really sent (the safety margin), so a tick never dispatches more than the permits let
+        // through in that tick.
+        double byRate = options.RequestsPerSecond * CarrierLimitsOptions.SafetyFactor * window.TotalSeconds;
         double byDay = options.RequestsPerDay > 0 ? options.RequestsPerDay * window.TotalSeconds / 86_400 : double.MaxValue;
         return Math.Max(1, (int)Math.Floor(Math.Min(byRate, byDay)));
     }

@@ -39,7 +39,6 @@ internal sealed class UpsClient : IDisposable
     public void Dispose()
     {
         _tokens.Dispose();
-        _sender.Executor.Dispose();
     }
 
     private HttpRequestMessage CreateTrackRequest(string trackingNumber, string accessToken)

@@ -43,7 +43,6 @@ internal sealed class UspsClient : IDisposable
     public void Dispose()
     {
         _tokens.Dispose();
-        _sender.Executor.Dispose();
     }
 
     // Client credentials as a JSON body [S21].

@@ -11,4 +11,9 @@ public enum CarrierResultKind
     Throttled,
     /// <summary>The call failed (network, 5xx, malformed response, bad credentials).</summary>
     Failed,
+    /// <summary>
+    /// The call was not made: the app's budget for the carrier had no room in time. Neither a failure nor a 429: the
+    /// shipment is polled again after <see cref="CarrierTrackingResult.RetryAfter"/>, with no back-off and no cool-down.
+    /// </summary>
+    Deferred,
 }

@@ -41,6 +41,10 @@ public sealed record CarrierTrackingResult
     public static CarrierTrackingResult Throttled(TimeSpan? retryAfter) =>
         new() { Kind = CarrierResultKind.Throttled, RetryAfter = retryAfter };
 
+    /// <summary>The call waits for budget: not made, to be retried after <paramref name="retryAfter"/>.</summary>
+    public static CarrierTrackingResult Deferred(TimeSpan retryAfter) =>
+        new() { Kind = CarrierResultKind.Deferred, RetryAfter = retryAfter };
+
     /// <summary>The call failed.</summary>
     public static CarrierTrackingResult Failed(string error, TimeSpan? retryAfter = null) =>
         new() { Kind = CarrierResultKind.Failed, Error = error, RetryAfter = retryAfter };

@@ -11,10 +11,10 @@ namespace OrderTracking.Functions.Polling;
 /// <c>SchedulePolls</c> (DESIGN §7): the only place that decides what to poll. Per carrier, outside a shared
 /// cool-down, it takes due rows shard by shard up to the carrier's budget for this tick, leases them (moves them
 /// forward so a crash re-polls rather than loses them), groups them into the carrier's batch size and enqueues
-/// <c>poll-requests</c>.
+/// <c>poll-requests</c> spread over the tick at the permits' pace.
 /// </summary>
 internal sealed partial class PollScheduler(
-    CarrierRegistry carriers, CarrierBudget budget, PollScheduleStore schedule, CarrierStateStore carrierState, StorageContext storage,
+    CarrierRegistry carriers, CarrierBudget budget, SharedCarrierPermits permits, PollScheduleStore schedule, CarrierStateStore carrierState, StorageContext storage,
     PollingOptions options, TimeProvider time, ILogger<PollScheduler> logger)
 {
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -39,7 +39,19 @@ internal sealed partial class PollScheduler(
     private async Task<int> ScheduleCarrierAsync(ICarrierTracker tracker, DateTimeOffset now, CancellationToken cancellationToken)
     {
         int batch = Math.Max(1, Math.Min(tracker.MaxBatch, budget.MaxBatch(tracker.Carrier)));
-        int requests = Math.Min(options.MaxRequestsPerTick, budget.MaxRequestsIn(tracker.Carrier, options.TickInterval));
+
+        // Never more than the shared budget lets through in this tick, counted from its next free slot (other
+        // instances' requests included): a request leased and then held back by the budget would wait out its lease.
+        TimeSpan interval = SharedCarrierPermits.Interval(budget.For(tracker.Carrier));
+        DateTimeOffset? nextSlot = await permits.NextSlotAsync(tracker.Carrier, cancellationToken);
+        int requests = Math.Min(
+            Math.Min(options.MaxRequestsPerTick, budget.MaxRequestsIn(tracker.Carrier, options.TickInterval)),
+            SharedCarrierPermits.SlotsIn(now, nextSlot, options.TickInterval, interval));
+        if (requests == 0)
+        {
+            return 0;
+        }
+
         int remaining = requests * batch;
         var leased = new List<PollItem>();
 
@@ -59,11 +71,17 @@ internal sealed partial class PollScheduler(
             }
         }
 
+        // Spread over the tick, one request per permit interval (visibilityTimeout), instead of a burst that would
+        // wait on the budget: each request becomes visible about when its permit is free.
         QueueClient queue = storage.Queue(QueueNames.PollRequests);
+        TimeSpan firstDelay = nextSlot > now ? nextSlot.Value - now : TimeSpan.Zero;
+        int index = 0;
         foreach (PollItem[] chunk in leased.Chunk(batch))
         {
             var request = new PollRequest { Carrier = tracker.Carrier, Items = chunk };
-            await queue.SendMessageAsync(JsonSerializer.Serialize(request, Json.Options), cancellationToken: cancellationToken);
+            TimeSpan delay = firstDelay + (interval * index++);
+            await queue.SendMessageAsync(
+                JsonSerializer.Serialize(request, Json.Options), visibilityTimeout: delay < options.TickInterval ? delay : options.TickInterval, cancellationToken: cancellationToken);
         }
 
         int enqueued = (leased.Count + batch - 1) / batch;

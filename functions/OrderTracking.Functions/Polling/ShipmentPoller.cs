@@ -21,16 +21,32 @@ internal sealed partial class ShipmentPoller(
     public async Task PollAsync(PollRequest request, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetUtcNow();
+
+        // Stale check first: a duplicate request, or the retry of one whose answer is already stored, must not spend
+        // the carrier's budget. Only items whose schedule row is still the one leased go to the carrier.
+        var fresh = new List<PollItem>();
+        foreach (PollItem item in request.Items)
+        {
+            if (await updater.IsFreshAsync(request.Carrier, item, cancellationToken))
+            {
+                fresh.Add(item);
+            }
+        }
+
         IReadOnlyDictionary<string, CarrierTrackingResult> results;
-        if (carriers.TryGet(request.Carrier, out ICarrierTracker? tracker))
+        if (fresh.Count == 0)
+        {
+            results = new Dictionary<string, CarrierTrackingResult>();
+        }
+        else if (carriers.TryGet(request.Carrier, out ICarrierTracker? tracker))
         {
             results = await tracker.TrackAsync(
-                [.. request.Items.Select(i => new CarrierTrackingRequest(i.TrackingNumber, i.RegisteredAt))], cancellationToken);
+                [.. fresh.Select(i => new CarrierTrackingRequest(i.TrackingNumber, i.RegisteredAt))], cancellationToken);
         }
         else
         {
             LogCarrierUnavailable(logger, request.Carrier);
-            results = request.Items.ToDictionary(i => i.TrackingNumber, _ => CarrierTrackingResult.Failed("carrier not configured", options.UnavailableCarrierRetry));
+            results = fresh.ToDictionary(i => i.TrackingNumber, _ => CarrierTrackingResult.Failed("carrier not configured", options.UnavailableCarrierRetry));
         }
 
         TimeSpan? throttle = results.Values.Where(r => r.Kind == CarrierResultKind.Throttled).Select(r => r.RetryAfter ?? options.ThrottleBackOff).DefaultIfEmpty().Max();
@@ -43,9 +59,11 @@ internal sealed partial class ShipmentPoller(
 
         foreach (PollItem item in request.Items)
         {
+            // Items left out of the call only finish their schedule move (or drop a stale lease) in ApplyAsync; the
+            // placeholder is never merged into a shipment whose schedule moved on.
             CarrierTrackingResult result = results.TryGetValue(item.TrackingNumber, out CarrierTrackingResult? r)
                 ? r
-                : CarrierTrackingResult.Failed("no result for number");
+                : fresh.Contains(item) ? CarrierTrackingResult.Failed("no result for number") : CarrierTrackingResult.Deferred(TimeSpan.FromSeconds(1));
             if (result.Kind == CarrierResultKind.NotFound && await switcher.TrySwitchAsync(request.Carrier, item, now, cancellationToken))
             {
                 await schedule.CompleteAsync(request.Carrier, item.Shard, item.LeaseRowKey, null, item.TrackingNumber, item.RegisteredAt, cancellationToken);

@@ -16,6 +16,23 @@ internal sealed partial class ShipmentUpdater(
 {
     private const int MaxConcurrencyRetries = 5;
 
+    /// <summary>
+    /// True when the item's lease is still the live one (the owner's schedule row is the one leased): only then is a
+    /// carrier call worth its budget. A duplicate, or the retry of a request whose answer is stored, is not.
+    /// </summary>
+    public async Task<bool> IsFreshAsync(string carrier, PollItem item, CancellationToken cancellationToken)
+    {
+        foreach (string orderKey in await orders.GetOrderKeysAsync(carrier, item.TrackingNumber, cancellationToken))
+        {
+            if (await orders.GetShipmentAsync(orderKey, carrier, item.TrackingNumber, cancellationToken) is { ScheduleOwner: true } owner)
+            {
+                return owner.ScheduleRowKey == item.OriginRowKey;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Returns the schedule row key to move the lease to, or null to drop the lease (stop or stale request).</summary>
     public async Task<string?> ApplyAsync(string carrier, PollItem item, CarrierTrackingResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -100,11 +117,21 @@ internal sealed partial class ShipmentUpdater(
     private ShipmentRecord NextOwnerState(ShipmentRecord owner, ShipmentTracking tracking, CarrierTrackingResult result, PollItem item, DateTimeOffset now)
     {
         int notFound = result.Kind == CarrierResultKind.NotFound ? owner.NotFoundCount + 1 : result.Kind == CarrierResultKind.Found ? 0 : owner.NotFoundCount;
-        int failures = result.Kind is CarrierResultKind.Failed ? owner.PollFailures + 1 : 0;
+        // A deferral (no budget in time) was no call: it neither counts as a failure nor clears earlier ones.
+        int failures = result.Kind switch
+        {
+            CarrierResultKind.Failed => owner.PollFailures + 1,
+            CarrierResultKind.Deferred => owner.PollFailures,
+            _ => 0,
+        };
         bool confirmed = owner.DeliveryConfirmed || (owner.Tracking.Status == TrackingStatus.Delivered && result.Kind == CarrierResultKind.Found);
 
         DateTimeOffset? nextDue;
-        if (result.Kind is CarrierResultKind.Throttled or CarrierResultKind.Failed)
+        if (result.Kind is CarrierResultKind.Deferred)
+        {
+            nextDue = now + (result.RetryAfter is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1));
+        }
+        else if (result.Kind is CarrierResultKind.Throttled or CarrierResultKind.Failed)
         {
             nextDue = now + BackOff(result, failures);
         }
@@ -126,7 +153,7 @@ internal sealed partial class ShipmentUpdater(
             NotFoundCount = notFound,
             PollFailures = failures,
             DeliveryConfirmed = confirmed,
-            LastPolledAt = now,
+            LastPolledAt = result.Kind == CarrierResultKind.Deferred ? owner.LastPolledAt : now,
             NextPollAt = nextDue,
             LastLeaseRowKey = item.LeaseRowKey,
             ScheduleRowKey = nextDue is { } due ? PollScheduleStore.RowKey(due, item.TrackingNumber) : null,

@@ -84,7 +84,7 @@ public sealed class DhlAdapterTests : CarrierAdapterTestBase
     }
 
     [Fact]
-    public async Task TrackAsync_DailyCapReached_ThrottledUntilUtcMidnightWithoutCalling()
+    public async Task TrackAsync_DailyCapReached_DeferredUntilUtcMidnightWithoutCalling()
     {
         using var host = new CarrierHost(new()
         {
@@ -99,7 +99,7 @@ public sealed class DhlAdapterTests : CarrierAdapterTestBase
         await host.TrackOneAsync("dhl", Number);
         CarrierTrackingResult third = await host.TrackOneAsync("dhl", Number);
 
-        Assert.Equal(CarrierResultKind.Throttled, third.Kind);
+        Assert.Equal(CarrierResultKind.Deferred, third.Kind); // our budget, not the carrier's 429: no cool-down, no failure
         Assert.True(third.RetryAfter > TimeSpan.Zero && third.RetryAfter <= TimeSpan.FromDays(1));
         Assert.Equal(2, Stub.Count(TrackPath));
     }

@@ -36,6 +36,9 @@ public class FunctionAppFixture : IAsyncLifetime
 
     public string OutboxDirectory { get; } = Path.Combine(Path.GetTempPath(), "ot-outbox-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Worker processes (instances of the scaled-out app) the DevHost runs.</summary>
+    protected virtual int WorkerCount => 1;
+
     /// <summary>Extra or overridden app settings for a derived fixture.</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
@@ -47,7 +50,7 @@ public class FunctionAppFixture : IAsyncLifetime
         Queues = connection.CreateQueueServiceClient();
         _appRoot = CopyAppRoot();
 
-        var options = new DevHostOptions { AppRoot = _appRoot, Port = 0, StorageConnectionString = _azurite.ConnectionString, FunctionKey = FunctionKey };
+        var options = new DevHostOptions { AppRoot = _appRoot, Port = 0, StorageConnectionString = _azurite.ConnectionString, FunctionKey = FunctionKey, WorkerCount = WorkerCount };
         foreach ((string key, string? value) in DefaultSettings().Concat(ExtraSettings))
         {
             options.Settings[key] = value;

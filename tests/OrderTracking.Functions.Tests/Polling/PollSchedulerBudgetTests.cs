@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrderTracking.Carriers;
+using OrderTracking.Carriers.Limits;
+using OrderTracking.Functions.Polling;
+using OrderTracking.Functions.Storage;
+using OrderTracking.Testing;
+
+namespace OrderTracking.Functions.Tests.Polling;
+
+/// <summary>
+/// <c>SchedulePolls</c> against the shared budget, on its own Azurite and a fake clock: USPS at its published 60 requests
+/// an hour with three shipments due. Before, each one-second tick dispatched one request, and the ones the limiter
+/// held back timed out as carrier failures; now a tick dispatches only what the budget lets through.
+/// </summary>
+public sealed class PollSchedulerBudgetTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task HourlyQuota_ThreeDue_OneRequestPerSlot_NothingLeasedInBetween()
+    {
+        var storage = new StorageContext(azurite.TableServiceClient, azurite.QueueServiceClient);
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Carriers:Usps:ClientId"] = "id",
+            ["Carriers:Usps:ClientSecret"] = "secret",
+            ["Carriers:Usps:RequestsPerSecond"] = (1 / 60.0).ToString(CultureInfo.InvariantCulture),
+            ["Carriers:Usps:RequestsPerDay"] = "0",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddCarriers(configuration);
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        var options = new PollingOptions { TickInterval = TimeSpan.FromSeconds(1), ShardCount = 1 };
+        var permits = new SharedCarrierPermits(storage, time, NullLogger<SharedCarrierPermits>.Instance);
+        var schedule = new PollScheduleStore(storage);
+        CarrierBudget budget = provider.GetRequiredService<CarrierBudget>();
+        var scheduler = new PollScheduler(
+            provider.GetRequiredService<CarrierRegistry>(), budget, permits, schedule, new CarrierStateStore(storage), storage, options, time, NullLogger<PollScheduler>.Instance);
+        foreach (string number in new[] { "9400100000000000000001", "9400100000000000000002", "9400100000000000000003" })
+        {
+            await schedule.AddAsync("usps", 0, PollScheduleStore.RowKey(time.GetUtcNow().AddMinutes(-1), number), number, time.GetUtcNow(), CancellationToken.None);
+        }
+
+        var dispatched = new List<int>();
+        for (int second = 0; second < 150; second++)
+        {
+            int requests = await scheduler.RunOnceAsync(CancellationToken.None);
+            dispatched.Add(requests);
+            if (requests > 0)
+            {
+                // What PollCarrier does with the request: take the permit for its call.
+                Assert.Null(await permits.AcquireAsync("usps", budget.For("usps"), TimeSpan.Zero, CancellationToken.None));
+            }
+
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        // One request at 0 s, the next when its slot comes (60 s / 0.87 ≈ 69 s), the third at ≈ 138 s; none in between.
+        Assert.Equal([0, 69, 138], dispatched.Select((n, s) => (n, s)).Where(x => x.n > 0).Select(x => x.s));
+        Assert.All(dispatched, n => Assert.InRange(n, 0, 1));
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OrderTracking.Carriers.Limits;
+using OrderTracking.Functions.Polling;
+using OrderTracking.Functions.Storage;
+using OrderTracking.Functions.Tests.Storage;
+using OrderTracking.Testing;
+
+namespace OrderTracking.Functions.Tests.Polling;
+
+/// <summary>
+/// The carrier budget every instance shares (<c>CarrierState</c> <c>budget|…</c> rows) on Azurite, on a frozen clock
+/// with no waiting allowed, so each answer is exactly "granted now" or "not before".
+/// </summary>
+[Collection(StoreCollection.Name)]
+public sealed class SharedCarrierPermitsTests(AzuriteFixture azurite)
+{
+    private static readonly CarrierLimitsOptions s_fivePerSecond = new() { RequestsPerSecond = 5, RequestsPerDay = 0, MaxBatch = 1 };
+    private static readonly CancellationToken s_none = CancellationToken.None;
+
+    private async Task<(SharedCarrierPermits[] Instances, FakeTimeProvider Time)> InstancesAsync(int count)
+    {
+        StorageContext storage = await StoreCollection.StorageAsync(azurite);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 23, 59, 0, TimeSpan.Zero));
+        return ([.. Enumerable.Range(0, count).Select(_ => new SharedCarrierPermits(storage, time, NullLogger<SharedCarrierPermits>.Instance))], time);
+    }
+
+    [Fact]
+    public async Task Permits_AreSpacedByTheIntervalAcrossInstances()
+    {
+        (SharedCarrierPermits[] instances, FakeTimeProvider time) = await InstancesAsync(2);
+        string carrier = StoreCollection.Unique("c");
+        TimeSpan interval = SharedCarrierPermits.Interval(s_fivePerSecond);
+
+        Assert.Null(await instances[0].AcquireAsync(carrier, s_fivePerSecond, TimeSpan.Zero, s_none));
+        TimeSpan? wait = await instances[1].AcquireAsync(carrier, s_fivePerSecond, TimeSpan.Zero, s_none);
+        Assert.Equal(interval, wait);
+        time.Advance(interval - TimeSpan.FromMilliseconds(1));
+        Assert.NotNull(await instances[1].AcquireAsync(carrier, s_fivePerSecond, TimeSpan.Zero, s_none));
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Null(await instances[1].AcquireAsync(carrier, s_fivePerSecond, TimeSpan.Zero, s_none));
+        Assert.Equal(TimeSpan.FromMilliseconds(230), interval); // 87 % of 5/s
+    }
+
+    [Fact]
+    public async Task ConcurrentCallers_OnFourInstances_GetExactlyOnePermitPerInterval()
+    {
+        (SharedCarrierPermits[] instances, FakeTimeProvider time) = await InstancesAsync(4);
+        string carrier = StoreCollection.Unique("c");
+        int granted = 0;
+        for (int tick = 0; tick < 5; tick++)
+        {
+            TimeSpan?[] answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+                instances[i % 4].AcquireAsync(carrier, s_fivePerSecond, TimeSpan.Zero, s_none).AsTask()));
+
+            Assert.Single(answers, a => a is null);
+            granted++;
+            time.Advance(SharedCarrierPermits.Interval(s_fivePerSecond));
+        }
+
+        Assert.Equal(5, granted);
+    }
+
+    [Fact]
+    public async Task DailyQuota_IsSharedAndResetsAtUtcMidnight()
+    {
+        (SharedCarrierPermits[] instances, FakeTimeProvider time) = await InstancesAsync(2);
+        string carrier = StoreCollection.Unique("c");
+        var limits = new CarrierLimitsOptions { RequestsPerSecond = 100, RequestsPerDay = 3, MaxBatch = 1 };
+
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Null(await instances[i % 2].AcquireAsync(carrier, limits, TimeSpan.Zero, s_none));
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(57), await instances[1].AcquireAsync(carrier, limits, TimeSpan.Zero, s_none)); // 23:59:03 → midnight
+        time.Advance(TimeSpan.FromSeconds(57));
+        Assert.Null(await instances[0].AcquireAsync(carrier, limits, TimeSpan.Zero, s_none));
+    }
+
+    [Fact]
+    public async Task A429Hold_KeepsEveryInstanceBack_UntilItEnds_AndIsNeverShortened()
+    {
+        (SharedCarrierPermits[] instances, FakeTimeProvider time) = await InstancesAsync(2);
+        string carrier = StoreCollection.Unique("c");
+        await instances[0].HoldUntilAsync(carrier, time.GetUtcNow().AddSeconds(60), s_none);
+        await instances[1].HoldUntilAsync(carrier, time.GetUtcNow().AddSeconds(10), s_none);
+
+        Assert.Equal(TimeSpan.FromSeconds(60), await instances[1].AcquireAsync(carrier, s_fivePerSecond, TimeSpan.FromSeconds(30), s_none));
+        time.Advance(TimeSpan.FromSeconds(60));
+        Assert.Null(await instances[1].AcquireAsync(carrier, s_fivePerSecond, TimeSpan.Zero, s_none));
+    }
+
+    [Theory]
+    [InlineData(0, 1000, 143, 7)]      // free now: slots at 0, 143, … 858 ms
+    [InlineData(500, 1000, 143, 4)]    // next free slot half-way into the tick
+    [InlineData(1000, 1000, 143, 0)]   // booked through the tick: dispatch nothing
+    [InlineData(-5000, 1000, 143, 7)]  // a slot in the past counts from now
+    [InlineData(0, 60_000, 69_000, 1)] // USPS at 60 an hour: one request in this minute
+    [InlineData(30_000, 60_000, 69_000, 1)]
+    [InlineData(61_000, 60_000, 69_000, 0)]
+    public void SlotsIn_IsWhatTheBudgetLetsThroughInTheTick(int nextSlotMs, int windowMs, int intervalMs, int expected)
+    {
+        var now = new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(expected, SharedCarrierPermits.SlotsIn(now, now.AddMilliseconds(nextSlotMs), TimeSpan.FromMilliseconds(windowMs), TimeSpan.FromMilliseconds(intervalMs)));
+    }
+}
