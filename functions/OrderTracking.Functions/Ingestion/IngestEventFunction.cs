@@ -5,8 +5,15 @@ using OrderTracking.Functions.Hosting;
 
 namespace OrderTracking.Functions.Ingestion;
 
-/// <summary><c>IngestEvent</c>: queue <c>inbound-events</c> → orders and shipments.</summary>
-internal sealed class IngestEventFunction(OrderIngestor ingestor, InboundEventParser parser, QueueTrigger trigger) : IQueueMessageHandler<InboundMessage>
+/// <summary>
+/// <c>IngestEvent</c>: queue <c>inbound-events</c> → orders and shipments. A platform event already ingested (its id in
+/// <c>WebhookReceipts</c>, today or yesterday) is skipped: the platforms redeliver, and this check is here rather than
+/// on the webhook's acknowledgement path. The receipt is written after the ingest, best effort: a crash in between
+/// only means the next delivery is ingested again, which changes nothing.
+/// </summary>
+internal sealed partial class IngestEventFunction(
+    OrderIngestor ingestor, InboundEventParser parser, WebhookReceiptStore receipts, QueueTrigger trigger, TimeProvider time, ILogger<IngestEventFunction> logger)
+    : IQueueMessageHandler<InboundMessage>
 {
     public const string Name = "IngestEvent";
 
@@ -24,8 +31,29 @@ internal sealed class IngestEventFunction(OrderIngestor ingestor, InboundEventPa
             return $"{Name}: event ignored";
         }
 
+        DateTimeOffset now = time.GetUtcNow();
+        if (ev.EventId is { Length: > 0 } id && await receipts.SeenAsync(ev.Source, id, now, cancellationToken))
+        {
+            return $"{Name}: {ev.Source} event for order {ev.OrderKey} is a duplicate delivery; skipped";
+        }
+
         IngestSummary summary = await ingestor.IngestAsync(ev, cancellationToken);
+        if (ev.EventId is { Length: > 0 } eventId)
+        {
+            try
+            {
+                await receipts.RecordAsync(ev.Source, eventId, now, cancellationToken);
+            }
+            catch (global::Azure.RequestFailedException ex)
+            {
+                LogReceiptFailed(logger, ev.Source, ex.Status);
+            }
+        }
+
         return (
             $"{Name}: order {summary.OrderKey}: {summary.ShipmentsAdded} shipment(s) added, {summary.ShipmentsSkipped} without a known carrier");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} event ingested but its receipt not recorded (HTTP {Status}); a redelivery is ingested again, harmlessly")]
+    private static partial void LogReceiptFailed(ILogger logger, string source, int status);
 }

@@ -1,16 +1,16 @@
 using OrderTracking.Commerce;
 using OrderTracking.Functions.Hosting;
 using OrderTracking.Functions.Ingestion;
-using OrderTracking.Functions.Storage;
 
 namespace OrderTracking.Functions.Webhooks;
 
 /// <summary>
-/// What every webhook does after its signature checked out: drop ignored and duplicate events with 200, reject
-/// malformed ones with 400 (never enqueued), enqueue the rest and acknowledge only once the queue has it (503 when
-/// storage is unreachable, so the platform retries).
+/// What every webhook does after its signature checked out: drop ignored events with 200, reject malformed ones with
+/// 400 (never enqueued), enqueue the rest and acknowledge only once the queue has it (503 when storage is unreachable,
+/// so the platform retries). One storage call on the way: duplicate deliveries are dropped by <c>IngestEvent</c>, off
+/// the acknowledgement path (every consumer is idempotent anyway).
 /// </summary>
-internal sealed partial class WebhookPipeline(InboundQueue queue, WebhookReceiptStore receipts, StorageContext storage, TimeProvider time, ILogger<WebhookPipeline> logger)
+internal sealed partial class WebhookPipeline(InboundQueue queue, ILogger<WebhookPipeline> logger)
 {
     public async Task<IResult> AcceptAsync(HttpContext http, string source, WebhookParseResult parsed, Func<Task> enqueue, CancellationToken cancellationToken)
     {
@@ -24,16 +24,8 @@ internal sealed partial class WebhookPipeline(InboundQueue queue, WebhookReceipt
                 return Results.Ok(new { status = "ignored" });
         }
 
-        DateTimeOffset now = time.GetUtcNow();
         try
         {
-            await storage.EnsureCreatedAsync(cancellationToken);
-            if (parsed.EventId is { Length: > 0 } id && await receipts.SeenAsync(source, id, now, cancellationToken))
-            {
-                LogDuplicate(logger, source, parsed.EventType ?? "?");
-                return Results.Ok(new { status = "duplicate" });
-            }
-
             await enqueue();
         }
         catch (Exception ex) when (InboundQueue.IsUnavailable(ex))
@@ -42,7 +34,6 @@ internal sealed partial class WebhookPipeline(InboundQueue queue, WebhookReceipt
             return Problems.StorageUnavailable(http);
         }
 
-        await RecordReceiptAsync(source, parsed.EventId, now, cancellationToken);
         LogAccepted(logger, source, parsed.EventType ?? "?");
         return Results.Ok(new { status = "accepted" });
     }
@@ -51,39 +42,15 @@ internal sealed partial class WebhookPipeline(InboundQueue queue, WebhookReceipt
 
     public Task EnqueueRawAsync(string type, string body, CancellationToken cancellationToken) => queue.EnqueueRawAsync(type, body, cancellationToken);
 
-    /// <summary>Best effort: the event is already safe on the queue, and consumers are idempotent.</summary>
-    private async Task RecordReceiptAsync(string source, string? eventId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (eventId is not { Length: > 0 })
-        {
-            return;
-        }
-
-        try
-        {
-            await receipts.RecordAsync(source, eventId, now, cancellationToken);
-        }
-        catch (Exception ex) when (InboundQueue.IsUnavailable(ex) || ex is global::Azure.RequestFailedException)
-        {
-            LogReceiptFailed(logger, source, ex.GetType().Name);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} webhook {EventType} rejected as malformed: {Error}")]
     private static partial void LogMalformed(ILogger logger, string source, string eventType, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source} webhook {EventType} acknowledged and ignored (not an event we use)")]
     private static partial void LogIgnored(ILogger logger, string source, string eventType);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Source} webhook {EventType} is a duplicate delivery; acknowledged")]
-    private static partial void LogDuplicate(ILogger logger, string source, string eventType);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source} webhook {EventType} enqueued")]
     private static partial void LogAccepted(ILogger logger, string source, string eventType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Source} webhook could not be enqueued ({Error}); answered 503 so the platform retries")]
     private static partial void LogStorageUnavailable(ILogger logger, string source, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} webhook receipt not recorded ({Error}); the event is enqueued")]
-    private static partial void LogReceiptFailed(ILogger logger, string source, string error);
 }

@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using OrderTracking.Carriers;
+using OrderTracking.Commerce;
 using OrderTracking.Commerce.PayPal;
 using OrderTracking.Commerce.Shopify;
 using OrderTracking.Commerce.Stripe;
@@ -233,5 +234,29 @@ public sealed class OrderIngestorTests(AzuriteFixture azurite) : IClassFixture<A
         }
 
         return found;
+    }
+
+    [Fact]
+    public async Task IngestEvent_SecondDeliveryOfAnEventId_IsSkippedAfterTheFirstWasIngested()
+    {
+        (OrderIngestor ingestor, OrderStore orders, StorageContext storage) = Create();
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddCommerce(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        var function = new IngestEventFunction(
+            ingestor, new InboundEventParser(provider.GetRequiredService<PayPalEventParser>(), NullLogger<InboundEventParser>.Instance),
+            new WebhookReceiptStore(storage), trigger: null!, new FakeTimeProvider(), NullLogger<IngestEventFunction>.Instance);
+        string id = "evt_" + Guid.NewGuid().ToString("N");
+        // A number of its own: the other tests' orders share the UPS number, and a second holder would change who polls it.
+        var message = new InboundMessage { Type = InboundMessage.OrderEventType, Event = SandboxEvent("ING-DUP-" + id[^6..], "SBX1DUP" + id[^8..]) with { EventId = id } };
+
+        string first = await function.HandleAsync(message, CancellationToken.None);
+        string second = await function.HandleAsync(message, CancellationToken.None);
+
+        Assert.Contains("1 shipment(s) added", first, StringComparison.Ordinal);
+        Assert.EndsWith("is a duplicate delivery; skipped", second, StringComparison.Ordinal);
+        Assert.Single(await orders.GetShipmentsAsync("api:ING-DUP-" + id[^6..], CancellationToken.None));
     }
 }
