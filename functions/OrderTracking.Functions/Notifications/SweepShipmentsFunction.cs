@@ -3,8 +3,9 @@ using OrderTracking.Functions.Storage;
 
 namespace OrderTracking.Functions.Notifications;
 
-/// <summary><c>SweepShipments</c>: hourly timer (minute 5) → <c>delayed</c> notifications.</summary>
-internal sealed partial class SweepShipmentsFunction(ShipmentSweeper sweeper, StorageContext storage, ILogger<SweepShipmentsFunction> logger)
+/// <summary><c>SweepShipments</c>: hourly timer (minute 5) → <c>delayed</c> notifications; expired webhook receipts dropped.</summary>
+internal sealed partial class SweepShipmentsFunction(
+    ShipmentSweeper sweeper, WebhookReceiptStore receipts, StorageContext storage, TimeProvider time, ILogger<SweepShipmentsFunction> logger)
 {
     public const string Name = "SweepShipments";
 
@@ -15,10 +16,11 @@ internal sealed partial class SweepShipmentsFunction(ShipmentSweeper sweeper, St
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         int delayed = await sweeper.SweepAsync(cancellationToken);
-        LogSwept(logger, delayed);
-        return $"{Name}: {delayed} delay episode(s) started";
+        int dropped = await receipts.DropExpiredAsync(time.GetUtcNow(), cancellationToken);
+        LogSwept(logger, delayed, dropped);
+        return $"{Name}: {delayed} delay episode(s) started, {dropped} expired webhook receipt(s) dropped";
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "SweepShipments: {Delayed} delay episode(s) started")]
-    private static partial void LogSwept(ILogger logger, int delayed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "SweepShipments: {Delayed} delay episode(s) started, {Dropped} expired webhook receipt(s) dropped")]
+    private static partial void LogSwept(ILogger logger, int delayed, int dropped);
 }

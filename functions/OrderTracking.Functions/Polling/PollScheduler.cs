@@ -60,14 +60,11 @@ internal sealed partial class PollScheduler(
         for (int i = 0; i < options.ShardCount && remaining > 0; i++)
         {
             int shard = (first + i) % options.ShardCount;
-            foreach (ScheduleRow row in await schedule.GetDueAsync(tracker.Carrier, shard, now, remaining, cancellationToken))
+            IReadOnlyList<ScheduleRow> due = await schedule.GetDueAsync(tracker.Carrier, shard, now, remaining, cancellationToken);
+            foreach ((ScheduleRow row, string lease) in await schedule.LeaseManyAsync(due, now + options.Lease, cancellationToken))
             {
-                string? lease = await schedule.LeaseAsync(row, now + options.Lease, cancellationToken);
-                if (lease is not null)
-                {
-                    leased.Add(new PollItem(row.TrackingNumber, shard, row.RegisteredAt, row.OriginRowKey, lease));
-                    remaining--;
-                }
+                leased.Add(new PollItem(row.TrackingNumber, shard, row.RegisteredAt, row.OriginRowKey, lease));
+                remaining--;
             }
         }
 

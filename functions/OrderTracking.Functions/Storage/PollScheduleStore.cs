@@ -81,6 +81,57 @@ internal sealed class PollScheduleStore(StorageContext storage)
     }
 
     /// <summary>
+    /// Leases rows of one partition in entity group transactions of up to 50 rows (a delete with the read ETag and an
+    /// insert of the lease row each: 100 operations, the limit), so a tick's table writes grow with due/50, not due.
+    /// A batch that loses a race on any row (another instance leased it) is atomic and changes nothing; its rows are then
+    /// leased one by one, so one contended row does not hold back the others. Returns the rows leased, with their keys.
+    /// </summary>
+    public async Task<IReadOnlyList<(ScheduleRow Row, string LeaseRowKey)>> LeaseManyAsync(
+        IReadOnlyList<ScheduleRow> rows, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        var leased = new List<(ScheduleRow, string)>(rows.Count);
+        foreach (IGrouping<string, ScheduleRow> partition in rows.GroupBy(r => r.Partition, StringComparer.Ordinal))
+        {
+            foreach (ScheduleRow[] chunk in partition.Chunk(MaxRowsPerTransaction))
+            {
+                (ScheduleRow Row, string Key)[] moves = [.. chunk.Select(r => (r, RowKey(leaseUntil, r.TrackingNumber)))];
+                try
+                {
+                    await Table.SubmitTransactionAsync(
+                        moves.SelectMany(m => new[]
+                        {
+                            new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(m.Row.Partition, m.Row.RowKey), m.Row.ETag),
+                            new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(m.Row.Carrier, m.Row.Shard, m.Key, m.Row.TrackingNumber, m.Row.RegisteredAt, m.Row.OriginRowKey)),
+                        }),
+                        cancellationToken);
+                    leased.AddRange(moves);
+                    Interlocked.Increment(ref _transactions);
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412 or 409)
+                {
+                    foreach (ScheduleRow row in chunk)
+                    {
+                        if (await LeaseAsync(row, leaseUntil, cancellationToken) is { } key)
+                        {
+                            leased.Add((row, key));
+                        }
+                    }
+                }
+            }
+        }
+
+        return leased;
+    }
+
+    /// <summary>Rows moved per entity group transaction (two operations each; a transaction holds at most 100).</summary>
+    public const int MaxRowsPerTransaction = 50;
+
+    private int _transactions;
+
+    /// <summary>Batched lease transactions this instance submitted (for tests and measurements).</summary>
+    public int TransactionsSubmitted => Volatile.Read(ref _transactions);
+
+    /// <summary>
     /// Replaces the lease row with the next due row (or just removes it when <paramref name="nextRowKey"/> is null).
     /// Safe to repeat: a missing lease or an existing next row is not an error.
     /// </summary>

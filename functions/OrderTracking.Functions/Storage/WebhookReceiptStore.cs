@@ -22,6 +22,61 @@ internal sealed class WebhookReceiptStore(StorageContext storage)
             || await Table.FindAsync(Partition(source, now.AddDays(-1)), rowKey, ["PartitionKey"], cancellationToken) is not null;
     }
 
+    /// <summary>Days a receipt is kept: the dedupe check reads today and yesterday; platforms retry for up to 3 days.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// Drops the daily partitions older than <see cref="Retention"/> (those of the week before, so a few days of
+    /// downtime leave nothing behind), in batches of 100 deletes per entity group transaction. O(expired), never a
+    /// scan of the table. Returns the receipts deleted.
+    /// </summary>
+    public async Task<int> DropExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        int deleted = 0;
+        foreach (string source in Core.Orders.OrderKey.Sources)
+        {
+            for (int daysBack = (int)Retention.TotalDays + 1; daysBack <= (int)Retention.TotalDays + 7; daysBack++)
+            {
+                string partition = Partition(source, now.AddDays(-daysBack));
+                var batch = new List<TableTransactionAction>(100);
+                await foreach (TableEntity e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
+                {
+                    batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, e.RowKey), global::Azure.ETag.All));
+                    if (batch.Count == 100)
+                    {
+                        deleted += await SubmitAsync(batch, cancellationToken);
+                    }
+                }
+
+                deleted += await SubmitAsync(batch, cancellationToken);
+            }
+        }
+
+        return deleted;
+    }
+
+    private async Task<int> SubmitAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        int count = batch.Count;
+        try
+        {
+            await Table.SubmitTransactionAsync(batch, cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 404)
+        {
+            // Another instance dropped some of them first; the next run takes whatever is left.
+            count = 0;
+        }
+
+        batch.Clear();
+        return count;
+    }
+
     public Task RecordAsync(string source, string eventId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(new TableEntity(Partition(source, now), SafeRowKey(eventId)) { ["ReceivedAt"] = now }, TableUpdateMode.Replace, cancellationToken);
 

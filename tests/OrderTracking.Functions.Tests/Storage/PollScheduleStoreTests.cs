@@ -56,6 +56,46 @@ public sealed class PollScheduleStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task LeaseMany_120DueRows_LeasedInThreeTransactions_EachWithItsOrigin()
+    {
+        (PollScheduleStore store, string carrier) = await CreateAsync();
+        for (int i = 0; i < 120; i++)
+        {
+            await AddAsync(store, carrier, s_now.AddSeconds(-i - 1), $"MANY{i:D3}");
+        }
+
+        IReadOnlyList<ScheduleRow> due = await store.GetDueAsync(carrier, 0, s_now, 200, s_none);
+        int before = store.TransactionsSubmitted;
+
+        IReadOnlyList<(ScheduleRow Row, string LeaseRowKey)> leased = await store.LeaseManyAsync(due, s_now.AddMinutes(5), s_none);
+
+        Assert.Equal(120, leased.Count);
+        Assert.Equal(3, store.TransactionsSubmitted - before);
+        Assert.Empty(await store.GetDueAsync(carrier, 0, s_now, 200, s_none));
+        IReadOnlyList<ScheduleRow> leases = await store.GetDueAsync(carrier, 0, s_now.AddMinutes(10), 200, s_none);
+        Assert.Equal(due.Select(r => r.RowKey).Order(StringComparer.Ordinal), leases.Select(r => r.OriginRowKey!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task LeaseMany_OneRowTakenByAnotherInstance_TheRestAreStillLeased_ThatOneNotTwice()
+    {
+        (PollScheduleStore store, string carrier) = await CreateAsync();
+        for (int i = 0; i < 10; i++)
+        {
+            await AddAsync(store, carrier, s_now.AddSeconds(-i - 1), $"RACE{i:D2}");
+        }
+
+        IReadOnlyList<ScheduleRow> due = await store.GetDueAsync(carrier, 0, s_now, 20, s_none);
+        Assert.NotNull(await store.LeaseAsync(due[3], s_now.AddMinutes(7), s_none)); // another instance got there first
+
+        IReadOnlyList<(ScheduleRow Row, string LeaseRowKey)> leased = await store.LeaseManyAsync(due, s_now.AddMinutes(5), s_none);
+
+        Assert.Equal(9, leased.Count);
+        Assert.DoesNotContain(leased, l => l.Row.TrackingNumber == due[3].TrackingNumber);
+        Assert.Equal(10, (await store.GetDueAsync(carrier, 0, s_now.AddMinutes(10), 20, s_none)).Count); // one lease row each
+    }
+
+    [Fact]
     public async Task Complete_Repeated_LeavesExactlyTheNextRow()
     {
         (PollScheduleStore store, string carrier) = await CreateAsync();

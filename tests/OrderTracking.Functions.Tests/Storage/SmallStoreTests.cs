@@ -89,4 +89,24 @@ public sealed class SmallStoreTests(AzuriteFixture azurite)
         Assert.Single(states, s => s == PlatformSyncLedgerStore.Pending);
         Assert.Equal(7, states.Count(s => s == PlatformSyncLedgerStore.Busy));
     }
+
+    [Fact]
+    public async Task WebhookReceipts_OlderThanTheRetention_AreDropped_RecentOnesKept()
+    {
+        var receipts = new WebhookReceiptStore(await StoreCollection.StorageAsync(azurite));
+        var now = new DateTimeOffset(2030, 1, 20, 1, 0, 0, TimeSpan.Zero); // days no other test writes
+        for (int i = 0; i < 130; i++)
+        {
+            await receipts.RecordAsync("stripe", $"evt_old_{i}", now.AddDays(-5), s_none); // 130: two delete batches
+        }
+
+        await receipts.RecordAsync("shopify", "wh_old", now.AddDays(-9), s_none);
+        await receipts.RecordAsync("stripe", "evt_recent", now.AddDays(-1), s_none);
+
+        Assert.Equal(131, await receipts.DropExpiredAsync(now, s_none));
+
+        Assert.True(await receipts.SeenAsync("stripe", "evt_recent", now, s_none));
+        Assert.False(await receipts.SeenAsync("stripe", "evt_old_7", now.AddDays(-5), s_none));
+        Assert.Equal(0, await receipts.DropExpiredAsync(now, s_none));
+    }
 }
