@@ -25,7 +25,7 @@ public sealed class PollCadence(PollCadenceOptions options)
             TrackingStatus.OutForDelivery => options.OutForDelivery,
             TrackingStatus.NotFound => NotFoundBackOff(context.NotFoundCount),
             TrackingStatus.LabelCreated => options.LabelCreated,
-            _ when context.Eta is { } eta && eta.UtcDateTime.Date <= now.UtcDateTime.Date => options.EtaToday,
+            _ when context.Eta is { } eta && now >= EtaDayStart(eta) => options.EtaToday,
             _ => options.InTransit,
         };
 
@@ -37,8 +37,21 @@ public sealed class PollCadence(PollCadenceOptions options)
         TimeSpan chosen = options.Fixed ?? interval.Value;
         double factor = 1 + (((random.NextDouble() * 2) - 1) * options.Jitter);
         TimeSpan jittered = TimeSpan.FromTicks((long)(chosen.Ticks * factor));
-        return new PollDecision(now + (jittered < options.Minimum ? options.Minimum : jittered));
+        DateTimeOffset next = now + (jittered < options.Minimum ? options.Minimum : jittered);
+
+        // In transit, wake at the start of the ETA day at the latest: a long transit interval must not sleep through
+        // the morning the parcel goes out for delivery.
+        if (options.Fixed is null && context.Status is not (TrackingStatus.OutForDelivery or TrackingStatus.LabelCreated or TrackingStatus.NotFound or TrackingStatus.Delivered)
+            && context.Eta is { } due && EtaDayStart(due) is { } dayStart && dayStart > now && next > dayStart)
+        {
+            next = dayStart;
+        }
+
+        return new PollDecision(next);
     }
+
+    /// <summary><see cref="PollCadenceOptions.EtaDayStart"/> on the ETA's local date, in the ETA's offset.</summary>
+    private DateTimeOffset EtaDayStart(DateTimeOffset eta) => new(eta.Date + options.EtaDayStart, eta.Offset);
 
     private TimeSpan NotFoundBackOff(int count)
     {

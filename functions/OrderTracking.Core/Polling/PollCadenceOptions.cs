@@ -6,8 +6,15 @@ public sealed class PollCadenceOptions
     /// <summary>Out for delivery. Default 25 minutes.</summary>
     public TimeSpan OutForDelivery { get; set; } = TimeSpan.FromMinutes(25);
 
-    /// <summary>ETA is today (UTC date). Default 1 hour.</summary>
+    /// <summary>From <see cref="EtaDayStart"/> on the ETA's day (or once it has passed). Default 1 hour.</summary>
     public TimeSpan EtaToday { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The time of day, in the ETA's own offset (the carrier's local time), from which the ETA day's cadence applies.
+    /// A shipment polled sparsely in transit is polled at this time on its ETA day at the latest, so the day's
+    /// out-for-delivery scan is not slept through. Default 05:00.
+    /// </summary>
+    public TimeSpan EtaDayStart { get; set; } = TimeSpan.FromHours(5);
 
     /// <summary>In transit and other active statuses. Default 3 hours.</summary>
     public TimeSpan InTransit { get; set; } = TimeSpan.FromHours(3);

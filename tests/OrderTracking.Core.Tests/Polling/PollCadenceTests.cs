@@ -26,6 +26,27 @@ public sealed class PollCadenceTests
         Assert.Equal(TimeSpan.FromHours(1), Interval(new PollContext(TrackingStatus.InTransit, s_now.AddHours(5), s_now.AddHours(-1), s_now.AddDays(-1))));
     }
 
+    [Fact]
+    public void Next_InTransitTheEveningBefore_WakesAtTheStartOfTheEtaDay_InTheEtasOwnOffset()
+    {
+        var cadence = new PollCadence(new PollCadenceOptions { Jitter = 0, InTransit = TimeSpan.FromHours(24) });
+        var evening = new DateTimeOffset(2026, 11, 22, 21, 0, 0, TimeSpan.Zero); // 16:00 in New York
+        var eta = new DateTimeOffset(2026, 11, 23, 20, 0, 0, TimeSpan.FromHours(-5)); // tomorrow, carrier-local
+
+        DateTimeOffset? next = cadence.Next(new PollContext(TrackingStatus.InTransit, eta, evening.AddHours(-2), evening.AddDays(-2)), evening, new Random(1)).NextDue;
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.FromHours(-5)), next); // 05:00 local (10:00 UTC), not 21:00 UTC
+        Assert.Equal(TimeSpan.FromHours(1), cadence.Next(new PollContext(TrackingStatus.InTransit, eta, evening, evening.AddDays(-2)), next!.Value, new Random(1)).NextDue - next); // then hourly
+    }
+
+    [Fact]
+    public void Next_InTransitWithAFarEta_KeepsTheTransitInterval()
+    {
+        DateTimeOffset eta = s_now.AddDays(4);
+
+        Assert.Equal(TimeSpan.FromHours(3), Interval(new PollContext(TrackingStatus.InTransit, eta, s_now.AddHours(-1), s_now.AddDays(-1))));
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 2)]
