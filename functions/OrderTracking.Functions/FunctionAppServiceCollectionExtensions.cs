@@ -50,6 +50,7 @@ internal static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<DeadLetter>();
         services.AddSingleton<InboundQueue>();
         services.AddSingleton<WebhookReceiptStore>();
+        services.AddSingleton<DelayCheckStore>();
         services.AddSingleton<WebhookPipeline>();
         services.AddSingleton<InboundEventParser>();
         services.AddSingleton<OrderIngestor>();

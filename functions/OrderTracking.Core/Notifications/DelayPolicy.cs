@@ -47,6 +47,27 @@ public static class DelayPolicy
         return new DelayDecision(true, true, trigger, key);
     }
 
+    /// <summary>
+    /// The earliest time at which <see cref="Evaluate"/> could start an episode for this shipment as it stands: the
+    /// ETA plus grace or the last scan plus the stall threshold, whichever comes first. Null when no episode can start
+    /// without a change to the shipment (not in transit or out for delivery, already delayed, or nothing to measure
+    /// from): the next change re-derives it. <c>SweepShipments</c> visits a shipment only at this time (the
+    /// <c>DelayChecks</c> index), not every hour.
+    /// </summary>
+    public static DateTimeOffset? NextCheckAt(DelayInput shipment, DelayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        ArgumentNullException.ThrowIfNull(options);
+        if (shipment.WasDelayed || shipment.Status is not (TrackingStatus.InTransit or TrackingStatus.OutForDelivery))
+        {
+            return null;
+        }
+
+        DateTimeOffset? late = shipment.Eta + options.EtaGrace;
+        DateTimeOffset? stalled = shipment.LastEventTime + options.StalledAfter;
+        return late is null ? stalled : stalled is null || late < stalled ? late : stalled;
+    }
+
     private static (DelayTrigger Trigger, DateTimeOffset Basis) Classify(DelayInput shipment, DateTimeOffset now, DelayOptions options)
     {
         if (shipment.Eta is { } eta && now >= eta + options.EtaGrace)

@@ -1,3 +1,5 @@
+using OrderTracking.Core.Notifications;
+
 namespace OrderTracking.Functions.Notifications;
 
 /// <summary>Notification settings. Configuration section <c>Notifications</c>.</summary>
@@ -8,6 +10,9 @@ internal sealed class NotificationOptions
 
     /// <summary>How long after the ETA a shipment counts as late. Default 1 day.</summary>
     public TimeSpan EtaGrace { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>The thresholds as <see cref="DelayPolicy"/> takes them.</summary>
+    public DelayOptions Delay => new() { StalledAfter = StalledAfter, EtaGrace = EtaGrace };
 
     /// <summary>Lifetime of the read token in email links. Default 90 days.</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(90);

@@ -3,7 +3,7 @@ using OrderTracking.Functions.Storage;
 
 namespace OrderTracking.Functions.Notifications;
 
-/// <summary><c>SweepShipments</c>: hourly timer (minute 5) → <c>delayed</c> notifications; expired webhook receipts dropped.</summary>
+/// <summary><c>SweepShipments</c>: hourly timer (minute 5) → <c>delayed</c> notifications from the due <c>DelayChecks</c> rows; expired webhook receipts dropped.</summary>
 internal sealed partial class SweepShipmentsFunction(
     ShipmentSweeper sweeper, WebhookReceiptStore receipts, StorageContext storage, TimeProvider time, ILogger<SweepShipmentsFunction> logger)
 {
@@ -15,12 +15,12 @@ internal sealed partial class SweepShipmentsFunction(
     public async Task<string> HandleAsync(CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken);
-        int delayed = await sweeper.SweepAsync(cancellationToken);
+        SweepResult swept = await sweeper.SweepAsync(cancellationToken);
         int dropped = await receipts.DropExpiredAsync(time.GetUtcNow(), cancellationToken);
-        LogSwept(logger, delayed, dropped);
-        return $"{Name}: {delayed} delay episode(s) started, {dropped} expired webhook receipt(s) dropped";
+        LogSwept(logger, swept.Due, swept.Delayed, dropped);
+        return $"{Name}: {swept.Due} delay check(s) due, {swept.Delayed} delay episode(s) started, {dropped} expired webhook receipt(s) dropped";
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "SweepShipments: {Delayed} delay episode(s) started, {Dropped} expired webhook receipt(s) dropped")]
-    private static partial void LogSwept(ILogger logger, int delayed, int dropped);
+    [LoggerMessage(Level = LogLevel.Information, Message = "SweepShipments: {Due} delay check(s) due, {Delayed} delay episode(s) started, {Dropped} expired webhook receipt(s) dropped")]
+    private static partial void LogSwept(ILogger logger, int due, int delayed, int dropped);
 }

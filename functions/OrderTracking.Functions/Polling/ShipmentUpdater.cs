@@ -11,8 +11,8 @@ namespace OrderTracking.Functions.Polling;
 
 /// <summary>Applies one carrier answer to the shipment rows of every order that holds the number.</summary>
 internal sealed partial class ShipmentUpdater(
-    OrderStore orders, NotificationQueue notifications, PlatformSyncQueue sync, PollCadence cadence, PollingOptions options, NotificationOptions notificationOptions,
-    ILogger<ShipmentUpdater> logger)
+    OrderStore orders, DelayCheckStore delayChecks, NotificationQueue notifications, PlatformSyncQueue sync, PollCadence cadence, PollingOptions options,
+    NotificationOptions notificationOptions, ILogger<ShipmentUpdater> logger)
 {
     private const int MaxConcurrencyRetries = 5;
 
@@ -84,10 +84,11 @@ internal sealed partial class ShipmentUpdater(
         await sync.EnqueueEventsAsync(rows.Select(r => r.OrderKey), carrier, item.TrackingNumber, milestones, cancellationToken);
         foreach (ShipmentRecord other in rows.Where(r => !r.ScheduleOwner))
         {
-            await orders.UpdateShipmentAsync(other with { Tracking = updatedOwner.Tracking }, cancellationToken);
+            await orders.UpdateShipmentAsync(await IndexDelayCheckAsync(other with { Tracking = updatedOwner.Tracking }, cancellationToken), cancellationToken);
         }
 
         // The owner row is the commit point: once it names the new schedule row, a retry only finishes the move.
+        updatedOwner = await IndexDelayCheckAsync(updatedOwner, cancellationToken);
         await orders.UpdateShipmentAsync(updatedOwner, cancellationToken);
         if (merged.StatusChanged)
         {
@@ -95,6 +96,25 @@ internal sealed partial class ShipmentUpdater(
         }
 
         return updatedOwner.ScheduleRowKey;
+    }
+
+    /// <summary>
+    /// Keeps the <c>DelayChecks</c> index ahead of the row: when the earliest time this shipment could become delayed
+    /// is now earlier than the check it has (or it has none: newly in transit, a delay episode just ended), the index
+    /// row is written first and the row records it. A later time needs no write: the sweep visits the earlier row,
+    /// finds nothing yet and moves it. So a poll costs an extra write about once per shipment (first scan, first ETA).
+    /// </summary>
+    private async Task<ShipmentRecord> IndexDelayCheckAsync(ShipmentRecord row, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? check = DelayPolicy.NextCheckAt(
+            new DelayInput(row.Tracking.Status, row.Tracking.LastEventAt, row.Tracking.Eta, row.Tracking.Delayed), notificationOptions.Delay);
+        if (check is not { } at || (row.DelayCheckAt is { } existing && existing <= at))
+        {
+            return row;
+        }
+
+        await delayChecks.UpsertAsync(row.OrderKey, row.Carrier, row.TrackingNumber, at, cancellationToken);
+        return row with { DelayCheckAt = at };
     }
 
     /// <summary>
@@ -109,8 +129,7 @@ internal sealed partial class ShipmentUpdater(
             return merged;
         }
 
-        var delay = new DelayOptions { StalledAfter = notificationOptions.StalledAfter, EtaGrace = notificationOptions.EtaGrace };
-        bool stillDelayed = DelayPolicy.Evaluate(new DelayInput(merged.Status, merged.LastEventAt, merged.Eta, WasDelayed: true), now, delay).IsDelayed;
+        bool stillDelayed = DelayPolicy.Evaluate(new DelayInput(merged.Status, merged.LastEventAt, merged.Eta, WasDelayed: true), now, notificationOptions.Delay).IsDelayed;
         return stillDelayed ? merged with { Delayed = true } : merged;
     }
 

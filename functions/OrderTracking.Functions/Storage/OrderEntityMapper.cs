@@ -90,6 +90,7 @@ internal static class OrderEntityMapper
         Set(e, "LastLeaseRowKey", s.LastLeaseRowKey);
         Set(e, "LastPolledAt", s.LastPolledAt);
         Set(e, "NextPollAt", s.NextPollAt);
+        Set(e, "DelayCheckAt", s.DelayCheckAt);
         return e;
     }
 
@@ -123,6 +124,7 @@ internal static class OrderEntityMapper
         NotFoundCount = e.GetInt32("NotFoundCount") ?? 0,
         PollFailures = e.GetInt32("PollFailures") ?? 0,
         DeliveryConfirmed = e.GetBoolean("DeliveryConfirmed") ?? false,
+        DelayCheckAt = e.GetDateTimeOffset("DelayCheckAt"),
         ETag = e.ETag,
     };
 

@@ -34,6 +34,9 @@ internal sealed record ShipmentRecord
     public int NotFoundCount { get; init; }
     public int PollFailures { get; init; }
     public bool DeliveryConfirmed { get; init; }
+
+    /// <summary>The time of this row's <c>DelayChecks</c> index row, if it has one (see <see cref="DelayCheckStore"/>).</summary>
+    public DateTimeOffset? DelayCheckAt { get; init; }
     public ETag ETag { get; init; }
 
     public string RowKey => ShipmentRows.RowKey(Carrier, TrackingNumber);

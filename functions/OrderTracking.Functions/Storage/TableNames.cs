@@ -10,6 +10,7 @@ internal static class TableNames
     public const string WebhookReceipts = "WebhookReceipts";
     public const string CarrierState = "CarrierState";
     public const string PlatformSync = "PlatformSync";
+    public const string DelayChecks = "DelayChecks";
 
-    public static IReadOnlyList<string> All { get; } = [Orders, ShipmentIndex, PollSchedule, Notifications, WebhookReceipts, CarrierState, PlatformSync];
+    public static IReadOnlyList<string> All { get; } = [Orders, ShipmentIndex, PollSchedule, Notifications, WebhookReceipts, CarrierState, PlatformSync, DelayChecks];
 }

@@ -10,6 +10,32 @@ public sealed class DelayPolicyTests
     private static readonly DelayOptions s_options = new();
 
     [Fact]
+    public void NextCheckAt_InTransit_IsTheEarlierOfEtaPlusGraceAndLastScanPlusStall_AndEvaluateAgrees()
+    {
+        DateTimeOffset nearEta = s_lastScan.AddHours(20); // + 1 day grace = 44 h, before the 72 h stall
+        var shipment = new DelayInput(TrackingStatus.InTransit, s_lastScan, nearEta, WasDelayed: false);
+
+        DateTimeOffset check = DelayPolicy.NextCheckAt(shipment, s_options)!.Value;
+
+        Assert.Equal(s_lastScan.AddHours(44), check);
+        Assert.False(DelayPolicy.Evaluate(shipment, check.AddTicks(-1), s_options).IsDelayed);
+        Assert.True(DelayPolicy.Evaluate(shipment, check, s_options).StartsEpisode);
+        Assert.Equal(s_lastScan.AddDays(3), DelayPolicy.NextCheckAt(shipment with { Eta = s_lastScan.AddDays(5) }, s_options));
+        Assert.Equal(s_lastScan.AddDays(3), DelayPolicy.NextCheckAt(shipment with { Eta = null }, s_options));
+    }
+
+    [Theory]
+    [InlineData(TrackingStatus.LabelCreated, false)]
+    [InlineData(TrackingStatus.Delivered, false)]
+    [InlineData(TrackingStatus.Exception, false)]
+    [InlineData(TrackingStatus.InTransit, true)]
+    public void NextCheckAt_NoEpisodePossible_IsNull(TrackingStatus status, bool alreadyDelayed)
+    {
+        Assert.Null(DelayPolicy.NextCheckAt(new DelayInput(status, s_lastScan, s_lastScan, alreadyDelayed), s_options));
+        Assert.Null(DelayPolicy.NextCheckAt(new DelayInput(TrackingStatus.InTransit, null, null, false), s_options));
+    }
+
+    [Fact]
     public void Evaluate_JustUnderStallThreshold_NotDelayed()
     {
         var clock = new FakeTimeProvider(s_lastScan);

@@ -77,6 +77,9 @@ internal sealed class StateMachineHarness : IAsyncDisposable
     /// <summary>How many times each function ran (messages handled), by queue.</summary>
     public Dictionary<string, int> Handled { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What each <c>SweepShipments</c> run did, in order.</summary>
+    public List<SweepResult> Sweeps { get; } = [];
+
     /// <summary>Scheduler ticks and sweeps run.</summary>
     public int Ticks { get; private set; }
 
@@ -98,7 +101,7 @@ internal sealed class StateMachineHarness : IAsyncDisposable
             Time.SetUtcNow(next);
             if (next >= _nextSweep)
             {
-                await _sweeper.SweepAsync(CancellationToken.None);
+                Sweeps.Add(await _sweeper.SweepAsync(CancellationToken.None));
                 _nextSweep = NextSweepAfter(next);
             }
 
