@@ -8,6 +8,7 @@ using OrderTracking.Functions.Hosting;
 using OrderTracking.Functions.Ingestion;
 using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Polling;
+using OrderTracking.Functions.Retention;
 using OrderTracking.Functions.Storage;
 using OrderTracking.Functions.Sync;
 using OrderTracking.Functions.Tracking;
@@ -37,7 +38,9 @@ internal static class FunctionAppServiceCollectionExtensions
         polling.TickInterval = TickInterval.FromSchedule(configuration["PollSchedule"], polling.TickInterval);
         PollCadenceOptions cadence = Bind<PollCadenceOptions>(configuration, "Polling:Cadence");
         NotificationOptions notifications = Bind<NotificationOptions>(configuration, "Notifications");
-        OptionsValidation.ThrowIfInvalid(polling, cadence, notifications);
+        RetentionOptions retention = Bind<RetentionOptions>(configuration, "Retention");
+        OptionsValidation.ThrowIfInvalid(polling, cadence, notifications, retention);
+        services.AddSingleton(retention);
         services.AddSingleton(polling);
         services.AddSingleton(cadence);
         services.AddSingleton(notifications);
@@ -51,6 +54,9 @@ internal static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<InboundQueue>();
         services.AddSingleton<WebhookReceiptStore>();
         services.AddSingleton<DelayCheckStore>();
+        services.AddSingleton<ExpiryStore>();
+        services.AddSingleton<OrderArchiveStore>();
+        services.AddSingleton<OrderArchiver>();
         services.AddSingleton<WebhookPipeline>();
         services.AddSingleton<InboundEventParser>();
         services.AddSingleton<OrderIngestor>();

@@ -1,6 +1,7 @@
 using OrderTracking.Core.Polling;
 using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Polling;
+using OrderTracking.Functions.Retention;
 
 namespace OrderTracking.Functions;
 
@@ -10,7 +11,7 @@ namespace OrderTracking.Functions;
 /// </summary>
 internal static class OptionsValidation
 {
-    public static IReadOnlyList<string> Problems(PollingOptions polling, PollCadenceOptions cadence, NotificationOptions notifications)
+    public static IReadOnlyList<string> Problems(PollingOptions polling, PollCadenceOptions cadence, NotificationOptions notifications, RetentionOptions retention)
     {
         var problems = new List<string>();
         void Require(bool ok, string message)
@@ -44,13 +45,14 @@ internal static class OptionsValidation
         Require(notifications.StalledAfter > TimeSpan.Zero, $"Notifications:StalledAfter must be positive, not {notifications.StalledAfter}.");
         Require(notifications.EtaGrace >= TimeSpan.Zero, $"Notifications:EtaGrace must not be negative, not {notifications.EtaGrace}.");
         Require(notifications.LinkLifetime > TimeSpan.Zero, $"Notifications:LinkLifetime must be positive, not {notifications.LinkLifetime}.");
+        Require(retention.FinishedAfter >= TimeSpan.FromDays(1), $"Retention:FinishedAfter must be at least 1 day (1.00:00:00), not {retention.FinishedAfter}.");
         return problems;
     }
 
     /// <summary>Throws one <see cref="InvalidOperationException"/> listing every problem.</summary>
-    public static void ThrowIfInvalid(PollingOptions polling, PollCadenceOptions cadence, NotificationOptions notifications)
+    public static void ThrowIfInvalid(PollingOptions polling, PollCadenceOptions cadence, NotificationOptions notifications, RetentionOptions retention)
     {
-        IReadOnlyList<string> problems = Problems(polling, cadence, notifications);
+        IReadOnlyList<string> problems = Problems(polling, cadence, notifications, retention);
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("Invalid configuration: " + string.Join(" ", problems));

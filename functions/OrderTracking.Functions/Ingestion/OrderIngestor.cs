@@ -2,6 +2,7 @@ using OrderTracking.Carriers;
 using OrderTracking.Core.Orders;
 using OrderTracking.Core.Tracking;
 using OrderTracking.Functions.Polling;
+using OrderTracking.Functions.Retention;
 using OrderTracking.Functions.Storage;
 using OrderTracking.Functions.Sync;
 
@@ -14,12 +15,19 @@ namespace OrderTracking.Functions.Ingestion;
 /// </summary>
 internal sealed partial class OrderIngestor(
     OrderStore orders, PollScheduleStore schedule, CarrierResolver resolver, PollingOptions options, PlatformSyncer syncer, PlatformSyncQueue sync,
-    TimeProvider time, ILogger<OrderIngestor> logger)
+    OrderArchiveStore archive, ExpiryStore expiries, RetentionOptions retention, TimeProvider time, ILogger<OrderIngestor> logger)
 {
     public async Task<IngestSummary> IngestAsync(OrderEvent ev, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetUtcNow();
         string orderKey = ev.OrderKey;
+        if (await archive.IsArchivedAsync(orderKey, cancellationToken))
+        {
+            // Finished and archived: a late or replayed event must not bring the order back and email its customer again.
+            LogArchived(logger, orderKey, ev.Source);
+            return new IngestSummary(orderKey, 0, ev.Shipments.Count);
+        }
+
         bool referencesChanged = false;
         OrderRecord order = await orders.MergeOrderAsync(orderKey, stored =>
         {
@@ -113,8 +121,11 @@ internal sealed partial class OrderIngestor(
         return matched;
     }
 
-    private Task<ShipmentRecord> CancelAsync(ShipmentRecord s, DateTimeOffset now, CancellationToken cancellationToken) =>
-        orders.UpdateShipmentAsync(s with { Tracking = s.Tracking with { Status = TrackingStatus.Cancelled, Delayed = false, UpdatedAt = now } }, cancellationToken);
+    private async Task<ShipmentRecord> CancelAsync(ShipmentRecord s, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await expiries.UpsertAsync(s.OrderKey, now + retention.FinishedAfter, cancellationToken); // terminal: retention starts
+        return await orders.UpdateShipmentAsync(s with { Tracking = s.Tracking with { Status = TrackingStatus.Cancelled, Delayed = false, UpdatedAt = now } }, cancellationToken);
+    }
 
     private async Task<bool> AddShipmentAsync(
         string orderKey, string number, IReadOnlyList<string> candidates, ShipmentInfo info, DateTimeOffset now, CancellationToken cancellationToken)
@@ -237,6 +248,9 @@ internal sealed partial class OrderIngestor(
             UpdatedAt = now,
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderKey}: a {Source} event for an order archived after its retention (Retention:FinishedAfter) was ignored")]
+    private static partial void LogArchived(ILogger logger, string orderKey, string source);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderKey}: {Count} shipment(s) cancelled or replaced")]
     private static partial void LogShipmentsCancelled(ILogger logger, string orderKey, int count);

@@ -4,6 +4,7 @@ using OrderTracking.Core.Notifications;
 using OrderTracking.Core.Polling;
 using OrderTracking.Core.Tracking;
 using OrderTracking.Functions.Notifications;
+using OrderTracking.Functions.Retention;
 using OrderTracking.Functions.Storage;
 using OrderTracking.Functions.Sync;
 
@@ -11,8 +12,8 @@ namespace OrderTracking.Functions.Polling;
 
 /// <summary>Applies one carrier answer to the shipment rows of every order that holds the number.</summary>
 internal sealed partial class ShipmentUpdater(
-    OrderStore orders, DelayCheckStore delayChecks, NotificationQueue notifications, PlatformSyncQueue sync, PollCadence cadence, PollingOptions options,
-    NotificationOptions notificationOptions, ILogger<ShipmentUpdater> logger)
+    OrderStore orders, DelayCheckStore delayChecks, ExpiryStore expiries, NotificationQueue notifications, PlatformSyncQueue sync, PollCadence cadence,
+    PollingOptions options, NotificationOptions notificationOptions, RetentionOptions retention, ILogger<ShipmentUpdater> logger)
 {
     private const int MaxConcurrencyRetries = 5;
 
@@ -82,6 +83,14 @@ internal sealed partial class ShipmentUpdater(
         // Before the commit point: a crash after this re-derives the same milestones, and the ledger drops the repeat.
         await notifications.EnqueueAsync(rows.Select(r => r.OrderKey), carrier, item.TrackingNumber, milestones, null, cancellationToken);
         await sync.EnqueueEventsAsync(rows.Select(r => r.OrderKey), carrier, item.TrackingNumber, milestones, cancellationToken);
+        if (!owner.Tracking.Status.IsTerminal() && updatedOwner.Tracking.Status.IsTerminal())
+        {
+            foreach (string orderKey in rows.Select(r => r.OrderKey).Distinct(StringComparer.Ordinal))
+            {
+                await expiries.UpsertAsync(orderKey, now + retention.FinishedAfter, cancellationToken); // the order may be archived from then on
+            }
+        }
+
         foreach (ShipmentRecord other in rows.Where(r => !r.ScheduleOwner))
         {
             await orders.UpdateShipmentAsync(await IndexDelayCheckAsync(other with { Tracking = updatedOwner.Tracking }, cancellationToken), cancellationToken);

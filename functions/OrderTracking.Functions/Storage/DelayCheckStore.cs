@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -18,47 +17,26 @@ internal sealed class DelayCheckStore(StorageContext storage)
 {
     private TableClient Table => storage.Table(TableNames.DelayChecks);
 
-    public static string Partition(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
-
     public static string RowKey(DateTimeOffset at, string orderKey, string carrier, string trackingNumber) =>
-        $"{at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}|{orderKey}|{carrier}|{trackingNumber}";
+        DueRows.RowKey(at, $"{orderKey}|{carrier}|{trackingNumber}");
 
     /// <summary>Writes the row for this shipment row at <paramref name="at"/> (idempotent).</summary>
-    public Task UpsertAsync(string orderKey, string carrier, string trackingNumber, DateTimeOffset at, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(
-            new TableEntity(Partition(at), RowKey(at, orderKey, carrier, trackingNumber))
-            {
-                ["OrderKey"] = orderKey,
-                ["Carrier"] = carrier,
-                ["TrackingNumber"] = trackingNumber,
-                ["At"] = at,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
-
-    /// <summary>
-    /// Rows due at or before <paramref name="now"/>, oldest first, at most <paramref name="max"/>. One range query over
-    /// the hour partitions up to now's: processed rows are deleted, so what is left there is what is due (plus the
-    /// rest of the current hour, filtered out by the row key).
-    /// </summary>
-    public async Task<IReadOnlyList<DelayCheck>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public Task UpsertAsync(string orderKey, string carrier, string trackingNumber, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var rows = new List<DelayCheck>();
-        string upper = (now.UtcTicks + 1).ToString("D19", CultureInfo.InvariantCulture);
-        string filter = TableClient.CreateQueryFilter($"PartitionKey le {Partition(now)} and RowKey lt {upper}");
-        await foreach (TableEntity e in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
-        {
-            rows.Add(new DelayCheck(
-                e.PartitionKey, e.RowKey, e.GetString("OrderKey") ?? string.Empty, e.GetString("Carrier") ?? string.Empty,
-                e.GetString("TrackingNumber") ?? string.Empty, e.GetDateTimeOffset("At") ?? now));
-            if (rows.Count >= max)
-            {
-                break;
-            }
-        }
-
-        return rows;
+        TableEntity e = DueRows.Entity(at, $"{orderKey}|{carrier}|{trackingNumber}");
+        e["OrderKey"] = orderKey;
+        e["Carrier"] = carrier;
+        e["TrackingNumber"] = trackingNumber;
+        return Table.UpsertEntityAsync(e, TableUpdateMode.Replace, cancellationToken);
     }
+
+    /// <summary>Rows due at or before <paramref name="now"/>, oldest first, at most <paramref name="max"/> (<see cref="DueRows"/>).</summary>
+    public async Task<IReadOnlyList<DelayCheck>> GetDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+    [
+        .. (await DueRows.GetDueAsync(Table, now, max, cancellationToken)).Select(e => new DelayCheck(
+            e.PartitionKey, e.RowKey, e.GetString("OrderKey") ?? string.Empty, e.GetString("Carrier") ?? string.Empty,
+            e.GetString("TrackingNumber") ?? string.Empty, e.GetDateTimeOffset("At") ?? now)),
+    ];
 
     /// <summary>Deletes a processed row; one already gone (another instance's sweep) is not an error (the SDK answers 404 quietly).</summary>
     public Task DeleteAsync(DelayCheck row, CancellationToken cancellationToken) =>

@@ -29,6 +29,47 @@ internal static class TableClientExtensions
         }
     }
 
+    /// <summary>The row keys of one partition (keys only), in row key order.</summary>
+    public static async Task<IReadOnlyList<string>> RowKeysAsync(this TableClient table, string partitionKey, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (TableEntity e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(e.RowKey);
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// Deletes rows of one partition, 100 per entity group transaction (the limit). A batch that finds a row already
+    /// gone (another instance got there first: 404 fails the whole batch) is deleted row by row, where a missing row is
+    /// no error. Returns the rows asked for.
+    /// </summary>
+    public static async Task<int> DeleteRowsAsync(this TableClient table, string partitionKey, IEnumerable<string> rowKeys, CancellationToken cancellationToken)
+    {
+        int count = 0;
+        foreach (string[] chunk in rowKeys.Chunk(100))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(
+                    chunk.Select(rk => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, rk), ETag.All)), cancellationToken);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                foreach (string rk in chunk)
+                {
+                    await table.DeleteEntityAsync(partitionKey, rk, ETag.All, cancellationToken);
+                }
+            }
+
+            count += chunk.Length;
+        }
+
+        return count;
+    }
+
     /// <summary>The write's If-Match ETag no longer matched: another writer got there first.</summary>
     public static bool IsPreconditionFailed(RequestFailedException ex) => ex.Status == 412;
 

@@ -11,6 +11,8 @@ internal static class TableNames
     public const string CarrierState = "CarrierState";
     public const string PlatformSync = "PlatformSync";
     public const string DelayChecks = "DelayChecks";
+    public const string Expiries = "Expiries";
+    public const string OrderArchive = "OrderArchive";
 
-    public static IReadOnlyList<string> All { get; } = [Orders, ShipmentIndex, PollSchedule, Notifications, WebhookReceipts, CarrierState, PlatformSync, DelayChecks];
+    public static IReadOnlyList<string> All { get; } = [Orders, ShipmentIndex, PollSchedule, Notifications, WebhookReceipts, CarrierState, PlatformSync, DelayChecks, Expiries, OrderArchive];
 }

@@ -38,43 +38,11 @@ internal sealed class WebhookReceiptStore(StorageContext storage)
             for (int daysBack = (int)Retention.TotalDays + 1; daysBack <= (int)Retention.TotalDays + 7; daysBack++)
             {
                 string partition = Partition(source, now.AddDays(-daysBack));
-                var batch = new List<TableTransactionAction>(100);
-                await foreach (TableEntity e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
-                {
-                    batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, e.RowKey), global::Azure.ETag.All));
-                    if (batch.Count == 100)
-                    {
-                        deleted += await SubmitAsync(batch, cancellationToken);
-                    }
-                }
-
-                deleted += await SubmitAsync(batch, cancellationToken);
+                deleted += await Table.DeleteRowsAsync(partition, await Table.RowKeysAsync(partition, cancellationToken), cancellationToken);
             }
         }
 
         return deleted;
-    }
-
-    private async Task<int> SubmitAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)
-    {
-        if (batch.Count == 0)
-        {
-            return 0;
-        }
-
-        int count = batch.Count;
-        try
-        {
-            await Table.SubmitTransactionAsync(batch, cancellationToken);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 404)
-        {
-            // Another instance dropped some of them first; the next run takes whatever is left.
-            count = 0;
-        }
-
-        batch.Clear();
-        return count;
     }
 
     public Task RecordAsync(string source, string eventId, DateTimeOffset now, CancellationToken cancellationToken) =>

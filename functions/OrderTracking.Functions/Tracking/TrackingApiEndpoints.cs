@@ -23,7 +23,7 @@ internal static class TrackingApiEndpoints
     }
 
     internal static async Task<IResult> GetAsync(
-        string orderKey, string? token, HttpContext http, OrderStore orders, StorageContext storage,
+        string orderKey, string? token, HttpContext http, OrderStore orders, OrderArchiveStore archive, StorageContext storage,
         IOptions<TrackingOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         TrackingOptions settings = options.Value;
@@ -35,13 +35,22 @@ internal static class TrackingApiEndpoints
 
         await storage.EnsureCreatedAsync(cancellationToken);
         IReadOnlyList<ShipmentRecord> shipments = await orders.GetShipmentsAsync(orderKey, cancellationToken);
+        byte[] json;
         if (shipments.Count == 0 && await orders.GetOrderAsync(orderKey, cancellationToken) is null)
         {
-            return NotFound();
+            // Not in the working tables: an order archived after its retention still answers, from its final state.
+            if (await archive.GetResponseJsonAsync(orderKey, cancellationToken) is not { } archived)
+            {
+                return NotFound();
+            }
+
+            json = System.Text.Encoding.UTF8.GetBytes(archived);
+        }
+        else
+        {
+            json = JsonSerializer.SerializeToUtf8Bytes(new TrackingResponse(orderKey, TrackingViewMapper.ToViews(shipments)), Json.Options);
         }
 
-        var body = new TrackingResponse(orderKey, TrackingViewMapper.ToViews(shipments));
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(body, Json.Options);
         string etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 12))}\"";
         http.Response.Headers.CacheControl = "private, max-age=60";
         http.Response.Headers.ETag = etag;

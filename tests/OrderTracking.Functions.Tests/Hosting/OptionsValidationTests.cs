@@ -24,6 +24,7 @@ public sealed class OptionsValidationTests
     [InlineData("Polling:Cadence:InTransit", "-00:05:00", "Polling:Cadence:InTransit must be positive")]
     [InlineData("Polling:Cadence:NotFoundInitial", "2.00:00:00", "must not exceed NotFoundMax")]
     [InlineData("Notifications:StalledAfter", "00:00:00", "Notifications:StalledAfter must be positive")]
+    [InlineData("Retention:FinishedAfter", "12:00:00", "Retention:FinishedAfter must be at least 1 day")]
     public void AddFunctionApp_WithABadValue_ThrowsNamingTheKey(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?>(s_valid) { [key] = value };

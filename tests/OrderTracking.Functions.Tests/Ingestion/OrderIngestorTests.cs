@@ -13,6 +13,7 @@ using OrderTracking.Core.Orders;
 using OrderTracking.Core.Tracking;
 using OrderTracking.Functions.Ingestion;
 using OrderTracking.Functions.Polling;
+using OrderTracking.Functions.Retention;
 using OrderTracking.Functions.Storage;
 using OrderTracking.Functions.Sync;
 using OrderTracking.Testing;
@@ -32,7 +33,8 @@ public sealed class OrderIngestorTests(AzuriteFixture azurite) : IClassFixture<A
         var syncer = new PlatformSyncer(
             orders, new PlatformSyncLedgerStore(storage), Options.Create(new StripeOptions()), Options.Create(payPal ?? new PayPalOptions()), Options.Create(new ShopifyOptions()), new ServiceCollection().BuildServiceProvider(), time, NullLogger<PlatformSyncer>.Instance);
         var ingestor = new OrderIngestor(
-            orders, new PollScheduleStore(storage), new CarrierResolver(), new PollingOptions(), syncer, new PlatformSyncQueue(storage, Options.Create(new ShopifyOptions())), time, NullLogger<OrderIngestor>.Instance);
+            orders, new PollScheduleStore(storage), new CarrierResolver(), new PollingOptions(), syncer, new PlatformSyncQueue(storage, Options.Create(new ShopifyOptions())),
+            new OrderArchiveStore(storage), new ExpiryStore(storage), new RetentionOptions(), time, NullLogger<OrderIngestor>.Instance);
         return (ingestor, orders, storage);
     }
 
