@@ -5,7 +5,7 @@ param location string = resourceGroup().location
 param tags object = {}
 param deploymentContainerName string
 
-@description('Tables of DESIGN §5 (contract names). The app may also create them; pre-creating is idempotent.')
+@description('Tables of DESIGN §5 (contract names) and the app\'s own indexes (docs/storage.md). The app also creates them; pre-creating is idempotent.')
 param tableNames array = [
   'Orders'
   'ShipmentIndex'
@@ -13,6 +13,10 @@ param tableNames array = [
   'Notifications'
   'WebhookReceipts'
   'CarrierState'
+  'PlatformSync'
+  'DelayChecks'
+  'Expiries'
+  'OrderArchive'
 ]
 
 @description('Queues of DESIGN §5 (contract names), each with its -poison twin.')

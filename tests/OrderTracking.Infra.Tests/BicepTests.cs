@@ -49,6 +49,18 @@ public sealed class BicepTests
         Assert.Contains("WEBSITE_USE_PLACEHOLDER_DOTNETISOLATED", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StorageTemplate_CreatesEveryTableTheAppUses()
+    {
+        (_, string output, _) = await RunAsync("build", Path.Combine(RepositoryLayout.Root, "infra", "app", "storage.bicep"), "--stdout");
+        string[] created = [.. JsonNode.Parse(output)!["parameters"]!["tableNames"]!["defaultValue"]!.AsArray().Select(v => (string)v!)];
+        string source = await File.ReadAllTextAsync(Path.Combine(RepositoryLayout.Root, "functions", "OrderTracking.Functions", "Storage", "TableNames.cs"));
+        string[] used = [.. System.Text.RegularExpressions.Regex.Matches(source, "public const string \\w+ = \"(\\w+)\";").Select(m => m.Groups[1].Value)];
+
+        Assert.True(used.Length >= 10, $"only {used.Length} table names found in TableNames.cs");
+        Assert.Equal(used.Order(StringComparer.Ordinal), created.Order(StringComparer.Ordinal));
+    }
+
     private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] arguments)
     {
         Assert.True(File.Exists(s_bicep), $"Bicep CLI not restored at {s_bicep}");
