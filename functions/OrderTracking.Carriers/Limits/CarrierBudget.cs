@@ -56,9 +56,8 @@ public sealed class CarrierBudget
     public int MaxRequestsIn(string carrier, TimeSpan window)
     {
         CarrierLimitsOptions options = For(carrier);
-        // At the rate requests are really sent (the safety margin), so a tick never dispatches more than the permits let
-        // through in that tick.
-        double byRate = options.RequestsPerSecond * CarrierLimitsOptions.SafetyFactor * window.TotalSeconds;
+        // At the pace the shared permits really send, so a tick never dispatches more than they let through in it.
+        double byRate = options.RequestsPerSecond * CarrierLimitsOptions.PaceFactor * window.TotalSeconds;
         double byDay = options.RequestsPerDay > 0 ? options.RequestsPerDay * window.TotalSeconds / 86_400 : double.MaxValue;
         return Math.Max(1, (int)Math.Floor(Math.Min(byRate, byDay)));
     }

@@ -40,13 +40,18 @@ internal sealed partial class PollScheduler(
     {
         int batch = Math.Max(1, Math.Min(tracker.MaxBatch, budget.MaxBatch(tracker.Carrier)));
 
-        // Never more than the shared budget lets through in this tick, counted from its next free slot (other
-        // instances' requests included): a request leased and then held back by the budget would wait out its lease.
+        // Never more than the shared budget lets through, counted from its next free slot (other instances' requests
+        // included) or from the end of what earlier ticks already sent, whichever is later: a request leased and then
+        // held back by the budget would wait out its lease. The window reaches a lead past the next tick, so the
+        // carrier's queue never runs dry while the next tick leases and sends (the tick boundary was an idle gap).
         TimeSpan interval = SharedCarrierPermits.Interval(budget.For(tracker.Carrier));
         DateTimeOffset? nextSlot = await permits.NextSlotAsync(tracker.Carrier, cancellationToken);
+        DateTimeOffset? planned = await carrierState.GetDispatchedUntilAsync(tracker.Carrier, cancellationToken);
+        DateTimeOffset start = Latest(now, Latest(nextSlot ?? now, planned ?? now));
+        TimeSpan window = options.TickInterval + Lead(options.TickInterval);
         int requests = Math.Min(
-            Math.Min(options.MaxRequestsPerTick, budget.MaxRequestsIn(tracker.Carrier, options.TickInterval)),
-            SharedCarrierPermits.SlotsIn(now, nextSlot, options.TickInterval, interval));
+            Math.Min(options.MaxRequestsPerTick, budget.MaxRequestsIn(tracker.Carrier, window)),
+            SharedCarrierPermits.SlotsIn(now, start, window, interval));
         if (requests == 0)
         {
             return 0;
@@ -68,31 +73,43 @@ internal sealed partial class PollScheduler(
             }
         }
 
-        // Spread over the tick, one request per permit interval (visibilityTimeout), instead of a burst that would
+        // Spread over the window, one request per permit interval (visibilityTimeout), instead of a burst that would
         // wait on the budget: each request becomes visible about when its permit is free.
+        // The delay is taken at each send, so the time the sends themselves take (a thousand of them: seconds) does not
+        // push the whole plan later.
         QueueClient queue = storage.Queue(QueueNames.PollRequests);
-        TimeSpan firstDelay = nextSlot > now ? nextSlot.Value - now : TimeSpan.Zero;
         int index = 0;
         foreach (PollItem[] chunk in leased.Chunk(batch))
         {
             var request = new PollRequest { Carrier = tracker.Carrier, Items = chunk };
-            TimeSpan delay = firstDelay + (interval * index++);
-            await queue.SendMessageAsync(
-                JsonSerializer.Serialize(request, Json.Options), visibilityTimeout: delay < options.TickInterval ? delay : options.TickInterval, cancellationToken: cancellationToken);
+            TimeSpan delay = start + (interval * index++) - time.GetUtcNow();
+            delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay < window ? delay : window;
+            await queue.SendMessageAsync(JsonSerializer.Serialize(request, Json.Options), visibilityTimeout: delay, cancellationToken: cancellationToken);
         }
 
         int enqueued = (leased.Count + batch - 1) / batch;
+        if (enqueued > 0)
+        {
+            await carrierState.SetDispatchedUntilAsync(tracker.Carrier, start + (interval * enqueued), cancellationToken);
+        }
+
         if (leased.Count > 0)
         {
-            LogScheduled(logger, tracker.Carrier, leased.Count, enqueued);
+            TimeSpan took = time.GetUtcNow() - now;
+            LogScheduled(logger, tracker.Carrier, leased.Count, enqueued, start - now, took);
         }
 
         return enqueued;
     }
 
+    /// <summary>How far past the next tick a tick dispatches: a quarter of the tick, at most 15 s.</summary>
+    internal static TimeSpan Lead(TimeSpan tick) => tick / 4 < TimeSpan.FromSeconds(15) ? tick / 4 : TimeSpan.FromSeconds(15);
+
+    private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Carrier {Carrier} is cooling down until {Until:o}; nothing scheduled")]
     private static partial void LogCooldown(ILogger logger, string carrier, DateTimeOffset until);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Carrier {Carrier}: {Numbers} due numbers leased into {Requests} poll requests")]
-    private static partial void LogScheduled(ILogger logger, string carrier, int numbers, int requests);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Carrier {Carrier}: {Numbers} due numbers leased into {Requests} poll requests, the first due in {FirstIn}, sent in {Took}")]
+    private static partial void LogScheduled(ILogger logger, string carrier, int numbers, int requests, TimeSpan firstIn, TimeSpan took);
 }

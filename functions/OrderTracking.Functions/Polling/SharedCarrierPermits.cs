@@ -11,7 +11,7 @@ namespace OrderTracking.Functions.Polling;
 /// <list type="bullet">
 /// <item><c>budget|rate</c> is a virtual-clock schedule (GCRA): <c>NextSlotAt</c> is the earliest time the next request
 /// may go. A caller reserves the slot <c>max(now, NextSlotAt)</c> by moving it one interval on under the row's ETag,
-/// then waits until its slot. Requests are spaced by <c>1 / (rate × 0.87)</c> across all instances, with no bursts at
+/// then waits until its slot. Requests are spaced by <c>1 / (rate × 0.9)</c> across all instances, with no bursts at
 /// window edges. A slot further away than the caller can wait is not taken: the call is deferred.</item>
 /// <item><c>budget|day-{yyyyMMdd}</c> counts the UTC day's requests against <c>RequestsPerDay</c> (published daily
 /// quotas reset at 24:00 GMT).</item>
@@ -30,56 +30,27 @@ internal sealed partial class SharedCarrierPermits(StorageContext storage, TimeP
 
     /// <summary>The spacing between two requests to a carrier at <paramref name="limits"/>, with the safety margin, in whole milliseconds rounded up.</summary>
     internal static TimeSpan Interval(CarrierLimitsOptions limits) =>
-        TimeSpan.FromMilliseconds(Math.Ceiling(1000 / (limits.RequestsPerSecond * CarrierLimitsOptions.SafetyFactor)));
+        TimeSpan.FromMilliseconds(Math.Ceiling(1000 / (limits.RequestsPerSecond * CarrierLimitsOptions.PaceFactor)));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
     public async ValueTask<TimeSpan?> AcquireAsync(string carrier, CarrierLimitsOptions limits, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         TimeSpan interval = Interval(limits);
         for (int attempt = 0; ; attempt++)
         {
+            (TimeSpan? wait, DateTimeOffset slot, bool retry) = await ReserveAsync(carrier, limits, interval, maxWait, attempt, cancellationToken);
+            if (wait is not null || retry)
+            {
+                if (retry)
+                {
+                    continue;
+                }
+
+                return wait;
+            }
+
             DateTimeOffset now = time.GetUtcNow();
-            TableEntity? row = await Table.FindAsync(carrier, RateRow, ["NextSlotAt"], cancellationToken);
-            DateTimeOffset next = row?.GetDateTimeOffset("NextSlotAt") ?? now;
-            DateTimeOffset slot = next > now ? next : now;
-            if (slot - now > maxWait)
-            {
-                return slot - now;
-            }
-
-            if (limits.RequestsPerDay > 0 && await TakeDailyAsync(carrier, limits.RequestsPerDay, now, cancellationToken) is TimeSpan untilReset)
-            {
-                return untilReset;
-            }
-
-            var reserved = new TableEntity(carrier, RateRow) { ["NextSlotAt"] = slot + interval };
-            try
-            {
-                if (row is null)
-                {
-                    await Table.AddEntityAsync(reserved, cancellationToken);
-                }
-                else
-                {
-                    await Table.UpdateEntityAsync(reserved, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-            }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // Another instance took this slot first: give the day's count back and try the next one.
-                if (limits.RequestsPerDay > 0)
-                {
-                    await ReturnDailyAsync(carrier, now, cancellationToken);
-                }
-
-                if (attempt >= 50)
-                {
-                    LogContended(logger, carrier);
-                    return interval;
-                }
-
-                continue;
-            }
-
             if (slot > now)
             {
                 await Task.Delay(slot - now, time, cancellationToken);
@@ -97,8 +68,75 @@ internal sealed partial class SharedCarrierPermits(StorageContext storage, TimeP
         }
     }
 
-    /// <summary>How late a request may go after its slot: a third of the spacing, at most 50 ms.</summary>
-    internal static TimeSpan LateTolerance(TimeSpan interval) => interval / 3 < TimeSpan.FromMilliseconds(50) ? interval / 3 : TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// Reserves the next slot under the row's ETag. One reservation at a time per process and carrier (a local gate):
+    /// the calls of one instance queue here instead of racing each other on the row, so the row sees at most one writer
+    /// per instance and a reservation costs two round trips, not dozens of lost races.
+    /// </summary>
+    private async Task<(TimeSpan? Wait, DateTimeOffset Slot, bool Retry)> ReserveAsync(
+        string carrier, CarrierLimitsOptions limits, TimeSpan interval, TimeSpan maxWait, int attempt, CancellationToken cancellationToken)
+    {
+        SemaphoreSlim gate = _gates.GetOrAdd(carrier, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            DateTimeOffset now = time.GetUtcNow();
+            TableEntity? row = await Table.FindAsync(carrier, RateRow, ["NextSlotAt"], cancellationToken);
+            DateTimeOffset next = row?.GetDateTimeOffset("NextSlotAt") ?? now;
+            DateTimeOffset slot = next > now ? next : now;
+            if (slot - now > maxWait)
+            {
+                return (slot - now, slot, false);
+            }
+
+            if (limits.RequestsPerDay > 0 && await TakeDailyAsync(carrier, limits.RequestsPerDay, now, cancellationToken) is TimeSpan untilReset)
+            {
+                return (untilReset, slot, false);
+            }
+
+            var reserved = new TableEntity(carrier, RateRow) { ["NextSlotAt"] = slot + interval };
+            try
+            {
+                if (row is null)
+                {
+                    await Table.AddEntityAsync(reserved, cancellationToken);
+                }
+                else
+                {
+                    await Table.UpdateEntityAsync(reserved, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return (null, slot, false);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another instance took this slot first: give the day's count back and try the next one.
+                if (limits.RequestsPerDay > 0)
+                {
+                    await ReturnDailyAsync(carrier, now, cancellationToken);
+                }
+
+                if (attempt >= 50)
+                {
+                    LogContended(logger, carrier);
+                    return (interval, slot, false);
+                }
+
+                return (null, slot, true);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// How late a request may go after its slot: a third of the spacing, at most 25 ms. Requests paced at 90 % of a
+    /// per-second limit leave (1 / 0.9 − 1) × 1 s ≈ 111 ms of slack in any one-second window; a request this late
+    /// cannot use it up, which leaves the rest for the network's jitter.
+    /// </summary>
+    internal static TimeSpan LateTolerance(TimeSpan interval) => interval / 3 < TimeSpan.FromMilliseconds(25) ? interval / 3 : TimeSpan.FromMilliseconds(25);
 
     /// <summary>The earliest time the carrier's next request may go (null: no request reserved yet).</summary>
     public async Task<DateTimeOffset?> NextSlotAsync(string carrier, CancellationToken cancellationToken) =>

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace OrderTracking.Benchmarks.Carriers;
 
 /// <summary>
-/// A FedEx-shaped carrier on loopback that enforces a strict sliding one-second window of
-/// <see cref="RequestsPerSecond"/> track calls and answers 429 (Retry-After: 1) past it, counting each one.
+/// A FedEx- and DHL-shaped carrier on loopback that enforces a strict sliding one-second window of
+/// <see cref="RequestsPerSecond"/> track calls (both routes together) and answers 429 (Retry-After: 1) past it,
+/// counting each one. It records the first and last accepted call and the distinct numbers answered.
 /// </summary>
 internal sealed class RateLimitedCarrierStub : IAsyncDisposable
 {
@@ -19,6 +20,10 @@ internal sealed class RateLimitedCarrierStub : IAsyncDisposable
     private int _accepted;
     private int _overLimit;
     private int _numbers;
+    private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
+    private long _firstAccepted;
+    private long _lastAccepted;
+    private readonly List<long> _acceptedAt = [];
 
     private RateLimitedCarrierStub(WebApplication app, int requestsPerSecond)
     {
@@ -36,6 +41,49 @@ internal sealed class RateLimitedCarrierStub : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>Distinct tracking numbers answered (DHL route).</summary>
+    public int Distinct
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _distinct.Count;
+            }
+        }
+    }
+
+    /// <summary>The gaps between consecutive accepted calls, in milliseconds.</summary>
+    public double[] GapsMs()
+    {
+        lock (_lock)
+        {
+            return [.. _acceptedAt.Zip(_acceptedAt.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a, b).TotalMilliseconds)];
+        }
+    }
+
+    /// <summary>The longest gaps: (seconds after the first accepted call, gap in seconds), longest first.</summary>
+    public (double At, double Gap)[] LongestGaps(int count)
+    {
+        lock (_lock)
+        {
+            return [.. _acceptedAt.Zip(_acceptedAt.Skip(1), (a, b) => (Stopwatch.GetElapsedTime(_firstAccepted, a).TotalSeconds, Stopwatch.GetElapsedTime(a, b).TotalSeconds))
+                .OrderByDescending(g => g.Item2).Take(count)];
+        }
+    }
+
+    /// <summary>From the first accepted call to the last.</summary>
+    public TimeSpan AcceptedSpan
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _firstAccepted == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(_firstAccepted, _lastAccepted);
+            }
+        }
+    }
+
     public static async Task<RateLimitedCarrierStub> StartAsync(int requestsPerSecond)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -45,6 +93,7 @@ internal sealed class RateLimitedCarrierStub : IAsyncDisposable
         var stub = new RateLimitedCarrierStub(app, requestsPerSecond);
         app.MapPost("/oauth/token", () => Results.Text("""{"access_token":"t","expires_in":3599}""", "application/json"));
         app.MapPost("/track/v1/trackingnumbers", stub.TrackAsync);
+        app.MapGet("/track/shipments", stub.TrackDhl);
         await app.StartAsync();
         stub.BaseUrl = new Uri(app.Urls.First());
         return stub;
@@ -81,6 +130,36 @@ internal sealed class RateLimitedCarrierStub : IAsyncDisposable
         return Results.Json(new { transactionId = "drain", output = new { completeTrackResults = results } });
     }
 
+    private IResult TrackDhl(HttpRequest request)
+    {
+        if (!Admit())
+        {
+            Interlocked.Increment(ref _overLimit);
+            request.HttpContext.Response.Headers.RetryAfter = "1";
+            return Results.Json(new { status = 429, title = "Too Many Requests" }, statusCode: 429);
+        }
+
+        string number = request.Query["trackingNumber"].ToString();
+        Interlocked.Increment(ref _numbers);
+        lock (_lock)
+        {
+            _distinct.Add(number);
+        }
+
+        return Results.Json(new
+        {
+            shipments = new[]
+            {
+                new
+                {
+                    id = number,
+                    status = new { timestamp = "2025-03-10T07:53:47Z", statusCode = "transit", status = "TRANSIT", description = "Shipment has departed from a DHL facility" },
+                    events = new[] { new { timestamp = "2025-03-10T07:53:47Z", statusCode = "transit", description = "Shipment has departed from a DHL facility" } },
+                },
+            },
+        });
+    }
+
     // Strict sliding window: no more than RequestsPerSecond accepted calls in any 1 s span.
     private bool Admit()
     {
@@ -99,6 +178,9 @@ internal sealed class RateLimitedCarrierStub : IAsyncDisposable
 
             _window.Enqueue(now);
             _accepted++;
+            _firstAccepted = _firstAccepted == 0 ? now : _firstAccepted;
+            _acceptedAt.Add(now);
+            _lastAccepted = now;
             return true;
         }
     }

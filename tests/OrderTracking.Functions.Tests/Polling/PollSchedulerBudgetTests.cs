@@ -50,17 +50,26 @@ public sealed class PollSchedulerBudgetTests(AzuriteFixture azurite) : IClassFix
         {
             int requests = await scheduler.RunOnceAsync(CancellationToken.None);
             dispatched.Add(requests);
+            TimeSpan waited = TimeSpan.Zero;
             if (requests > 0)
             {
-                // What PollCarrier does with the request: take the permit for its call.
-                Assert.Null(await permits.AcquireAsync("usps", budget.For("usps"), TimeSpan.Zero, CancellationToken.None));
+                // What PollCarrier does with the request: take the permit for its call. A request is sent up to the
+                // scheduler's lead (a quarter tick) before its slot, and its permit is free when the slot comes.
+                if (await permits.AcquireAsync("usps", budget.For("usps"), TimeSpan.Zero, CancellationToken.None) is { } wait)
+                {
+                    Assert.InRange(wait, TimeSpan.Zero, options.TickInterval + PollScheduler.Lead(options.TickInterval));
+                    time.Advance(wait);
+                    waited = wait;
+                    Assert.Null(await permits.AcquireAsync("usps", budget.For("usps"), TimeSpan.Zero, CancellationToken.None));
+                }
             }
 
-            time.Advance(TimeSpan.FromSeconds(1));
+            time.Advance(TimeSpan.FromSeconds(1) - waited);
         }
 
-        // One request at 0 s, the next when its slot comes (60 s / 0.87 ≈ 69 s), the third at ≈ 138 s; none in between.
-        Assert.Equal([0, 69, 138], dispatched.Select((n, s) => (n, s)).Where(x => x.n > 0).Select(x => x.s));
+        // One request at 0 s, the next when its slot is within the tick and its lead (60 s / 0.9 ≈ 66.7 s), the third
+        // at ≈ 133 s; none in between.
+        Assert.Equal([0, 66, 133], dispatched.Select((n, s) => (n, s)).Where(x => x.n > 0).Select(x => x.s));
         Assert.All(dispatched, n => Assert.InRange(n, 0, 1));
     }
 }

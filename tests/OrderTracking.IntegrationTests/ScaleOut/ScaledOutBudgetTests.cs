@@ -133,7 +133,7 @@ public sealed class ScaledOutBudgetTests(ScaledOutFixture app) : IClassFixture<S
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        // 100 requests at 8/s × 0.87 take ≈ 14 s; the deadline only bounds a hang.
+        // 100 requests at 8/s × 0.9 take ≈ 14 s; the deadline only bounds a hang.
         await Eventually.UntilAsync(() => Task.FromResult(app.Dhl.Polled), n => n == shipments, TimeSpan.FromSeconds(90), "every DHL number polled once");
 
         Assert.Equal(0, app.Dhl.OverLimit);
