@@ -34,22 +34,8 @@ internal sealed partial class ShipmentSweeper(
     {
         DateTimeOffset now = time.GetUtcNow();
         IReadOnlyList<DelayCheck> due = await delayChecks.GetDueAsync(now, MaxPerSweep, cancellationToken);
-        int delayed = 0, moved = 0, dropped = 0;
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (row, ct) =>
-        {
-            switch (await CheckAsync(row, now, ct))
-            {
-                case Outcome.Delayed:
-                    Interlocked.Increment(ref delayed);
-                    break;
-                case Outcome.Moved:
-                    Interlocked.Increment(ref moved);
-                    break;
-                case Outcome.Dropped:
-                    Interlocked.Increment(ref dropped);
-                    break;
-            }
-        });
+        IReadOnlyDictionary<Outcome, int> outcomes = await DueRows.ProcessAsync<DelayCheck, Outcome>(due, 8, (row, ct) => CheckAsync(row, now, ct), cancellationToken);
+        int delayed = outcomes.GetValueOrDefault(Outcome.Delayed), moved = outcomes.GetValueOrDefault(Outcome.Moved), dropped = outcomes.GetValueOrDefault(Outcome.Dropped);
 
         var result = new SweepResult(due.Count, delayed, moved, dropped, due.Count >= MaxPerSweep);
         if (delayed > 0 || result.More)

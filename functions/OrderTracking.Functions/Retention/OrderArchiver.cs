@@ -34,22 +34,8 @@ internal sealed partial class OrderArchiver(
     {
         DateTimeOffset now = time.GetUtcNow();
         IReadOnlyList<Expiry> due = await expiries.GetDueAsync(now, MaxPerRun, cancellationToken);
-        int archived = 0, moved = 0, dropped = 0;
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (row, ct) =>
-        {
-            switch (await ProcessAsync(row, now, ct))
-            {
-                case Outcome.Archived:
-                    Interlocked.Increment(ref archived);
-                    break;
-                case Outcome.Moved:
-                    Interlocked.Increment(ref moved);
-                    break;
-                default:
-                    Interlocked.Increment(ref dropped);
-                    break;
-            }
-        });
+        IReadOnlyDictionary<Outcome, int> outcomes = await DueRows.ProcessAsync<Expiry, Outcome>(due, 4, (row, ct) => ProcessAsync(row, now, ct), cancellationToken);
+        int archived = outcomes.GetValueOrDefault(Outcome.Archived), moved = outcomes.GetValueOrDefault(Outcome.Moved), dropped = outcomes.GetValueOrDefault(Outcome.Dropped);
 
         if (archived > 0)
         {

@@ -34,4 +34,18 @@ internal static class DueRows
 
         return rows;
     }
+
+    /// <summary>
+    /// Runs <paramref name="process"/> over the due rows, <paramref name="parallelism"/> at a time, and counts the
+    /// outcomes it returns (each row is its own unit of work: re-read, re-decide, write).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<TOutcome, int>> ProcessAsync<TRow, TOutcome>(
+        IReadOnlyList<TRow> rows, int parallelism, Func<TRow, CancellationToken, Task<TOutcome>> process, CancellationToken cancellationToken)
+        where TOutcome : struct, Enum
+    {
+        var counts = new System.Collections.Concurrent.ConcurrentDictionary<TOutcome, int>();
+        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (row, ct) =>
+            counts.AddOrUpdate(await process(row, ct), 1, (_, n) => n + 1));
+        return counts;
+    }
 }
