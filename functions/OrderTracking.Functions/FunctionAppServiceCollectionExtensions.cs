@@ -6,6 +6,7 @@ using OrderTracking.Commerce;
 using OrderTracking.Core.Polling;
 using OrderTracking.Functions.Hosting;
 using OrderTracking.Functions.Ingestion;
+using OrderTracking.Functions.Lookup;
 using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Polling;
 using OrderTracking.Functions.Retention;
@@ -32,6 +33,10 @@ internal static class FunctionAppServiceCollectionExtensions
         services.AddOptions<TrackingOptions>().Bind(configuration.GetSection("Tracking"))
             .Validate(o => o.ReadTokenKeys.Count > 0 && o.ReadTokenKeys.All(k => k.Length >= 16),
                 "Tracking:ReadTokenKey must hold at least one key of 16+ characters (comma separated for rotation).")
+            .Validate(o => o.Lookup.PerClient >= 1 && o.Lookup.PerOrder >= 1,
+                "Tracking:Lookup:PerClient and Tracking:Lookup:PerOrder must be at least 1.")
+            .Validate(o => o.Lookup.Window >= TimeSpan.FromMinutes(1) && o.Lookup.Window <= TimeSpan.FromDays(1) && TimeSpan.FromDays(1).Ticks % o.Lookup.Window.Ticks == 0,
+                "Tracking:Lookup:Window must be between 00:01:00 and 1.00:00:00 and divide a day (e.g. 00:15:00).")
             .ValidateOnStart();
         // Bound and checked now: a bad value stops the app at start with the key named (OptionsValidation).
         PollingOptions polling = Bind<PollingOptions>(configuration, "Polling");
@@ -57,6 +62,9 @@ internal static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<ExpiryStore>();
         services.AddSingleton<OrderArchiveStore>();
         services.AddSingleton<OrderArchiver>();
+        services.AddSingleton<OrderLookupStore>();
+        services.AddSingleton<RateLimitStore>();
+        services.AddSingleton<OrderLookup>();
         services.AddSingleton<WebhookPipeline>();
         services.AddSingleton<InboundEventParser>();
         services.AddSingleton<OrderIngestor>();

@@ -17,6 +17,8 @@ param tableNames array = [
   'DelayChecks'
   'Expiries'
   'OrderArchive'
+  'OrderLookup'
+  'RateLimits'
 ]
 
 @description('Queues of DESIGN §5 (contract names), each with its -poison twin.')

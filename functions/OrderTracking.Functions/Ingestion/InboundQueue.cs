@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure;
 using OrderTracking.Core.Orders;
 using OrderTracking.Functions.Storage;
 
@@ -21,7 +20,5 @@ internal sealed class InboundQueue(StorageContext storage, TimeProvider time)
     }
 
     /// <summary>True for failures that mean "storage is unreachable or throttling": answer 503 so the sender retries.</summary>
-    public static bool IsUnavailable(Exception ex) =>
-        ex is RequestFailedException { Status: 0 or >= 500 } or HttpRequestException or TaskCanceledException or TimeoutException
-        or AggregateException { InnerException: RequestFailedException or HttpRequestException };
+    public static bool IsUnavailable(Exception ex) => StorageContext.IsUnavailable(ex);
 }

@@ -5,6 +5,8 @@ using OrderTracking.Functions.Polling;
 using OrderTracking.Functions.Retention;
 using OrderTracking.Functions.Storage;
 using OrderTracking.Functions.Sync;
+using OrderTracking.Functions.Tracking;
+using Microsoft.Extensions.Options;
 
 namespace OrderTracking.Functions.Ingestion;
 
@@ -15,7 +17,8 @@ namespace OrderTracking.Functions.Ingestion;
 /// </summary>
 internal sealed partial class OrderIngestor(
     OrderStore orders, PollScheduleStore schedule, CarrierResolver resolver, PollingOptions options, PlatformSyncer syncer, PlatformSyncQueue sync,
-    OrderArchiveStore archive, ExpiryStore expiries, RetentionOptions retention, TimeProvider time, ILogger<OrderIngestor> logger)
+    OrderArchiveStore archive, ExpiryStore expiries, RetentionOptions retention, OrderLookupStore lookup, IOptions<TrackingOptions> tracking,
+    TimeProvider time, ILogger<OrderIngestor> logger)
 {
     public async Task<IngestSummary> IngestAsync(OrderEvent ev, CancellationToken cancellationToken)
     {
@@ -29,12 +32,16 @@ internal sealed partial class OrderIngestor(
         }
 
         bool referencesChanged = false;
+        OrderRecord? before = null;
         OrderRecord order = await orders.MergeOrderAsync(orderKey, stored =>
         {
             OrderRecord next = ToOrder(ev, orderKey, stored, now);
             referencesChanged = stored is null ? next.References.Count > 0 : !SameReferences(stored.References, next.References);
+            before = stored;
             return next;
         }, cancellationToken);
+
+        await IndexForLookupAsync(order, before, now, cancellationToken);
 
         int added = 0;
         int skipped = 0;
@@ -83,6 +90,21 @@ internal sealed partial class OrderIngestor(
         }
 
         return new IngestSummary(orderKey, added, skipped);
+    }
+
+    /// <summary>
+    /// The <c>OrderLookup</c> rows that let the customer find the order by number + email (the merged row's values:
+    /// an event without them keeps the stored ones). Written on every event, after the order row, so a retry after a
+    /// crash writes them too; a replace of the same row costs one operation.
+    /// </summary>
+    private async Task IndexForLookupAsync(OrderRecord merged, OrderRecord? stored, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        string? email = merged.CustomerEmail ?? stored?.CustomerEmail;
+        IReadOnlyList<string> numbers = OrderLookupStore.NumbersOf(merged.Source, merged.ExternalId, merged.OrderNumber ?? stored?.OrderNumber);
+        if (!string.IsNullOrWhiteSpace(email) && numbers.Count > 0)
+        {
+            await lookup.IndexAsync(tracking.Value.ReadTokenKeys[0], merged.OrderKey, numbers, email, now, cancellationToken);
+        }
     }
 
     /// <summary>What the event cancels: the shipments it names as cancelled, and those its new shipments replace.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Azure.Data.Tables;
 using OrderTracking.Core.Tracking;
 using OrderTracking.Functions.Storage;
@@ -15,7 +16,7 @@ internal sealed record ArchiveResult(int Due, int Archived, int Moved, int Dropp
 /// <list type="number">
 /// <item>the read API's answer for the order is saved in <c>OrderArchive</c> (tracking facts only), so a customer's link
 /// keeps working;</item>
-/// <item>the order's <c>Notifications</c> and <c>PlatformSync</c> ledger rows and <c>ShipmentIndex</c> rows are deleted;</item>
+/// <item>the order's <c>Notifications</c> and <c>PlatformSync</c> ledger rows and <c>ShipmentIndex</c> and <c>OrderLookup</c> rows are deleted;</item>
 /// <item>its shipment rows, then its order row (with the customer's email and name) are deleted: the order row is the
 /// commit point, so a crash before it re-runs the whole archive from the expiry row, which is deleted last.</item>
 /// </list>
@@ -24,8 +25,8 @@ internal sealed record ArchiveResult(int Due, int Archived, int Moved, int Dropp
 /// orders, so a late webhook does not bring an order back and email its customer again.
 /// </summary>
 internal sealed partial class OrderArchiver(
-    OrderStore orders, ExpiryStore expiries, OrderArchiveStore archive, StorageContext storage, RetentionOptions options, TimeProvider time,
-    ILogger<OrderArchiver> logger)
+    OrderStore orders, ExpiryStore expiries, OrderArchiveStore archive, StorageContext storage, RetentionOptions options, OrderLookupStore lookup,
+    IOptions<TrackingOptions> tracking, TimeProvider time, ILogger<OrderArchiver> logger)
 {
     /// <summary>Expiry rows one run takes; the rest wait for the next run, oldest first.</summary>
     public const int MaxPerRun = 2_000;
@@ -95,6 +96,12 @@ internal sealed partial class OrderArchiver(
         foreach (ShipmentRecord s in shipments)
         {
             await orders.UnindexShipmentAsync(s.Carrier, s.TrackingNumber, row.OrderKey, cancellationToken);
+        }
+
+        if (order is not null)
+        {
+            // The lookup rows hold a hash of the customer's email: they go with the customer data.
+            await lookup.RemoveAsync(tracking.Value.ReadTokenKeys, row.OrderKey, OrderLookupStore.NumbersOf(order.Source, order.ExternalId, order.OrderNumber), cancellationToken);
         }
 
         // Shipment rows first, the order row last: once it is gone, the order is archived.

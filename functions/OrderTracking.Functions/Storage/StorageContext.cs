@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
@@ -14,6 +15,11 @@ internal sealed class StorageContext(TableServiceClient tables, QueueServiceClie
     public TableClient Table(string name) => tables.GetTableClient(name);
 
     public QueueClient Queue(string name) => queues.GetQueueClient(name);
+
+    /// <summary>True for failures that mean "storage is unreachable or throttling": answer 503 so the caller retries.</summary>
+    public static bool IsUnavailable(Exception ex) =>
+        ex is RequestFailedException { Status: 0 or >= 500 } or HttpRequestException or TaskCanceledException or TimeoutException
+        or AggregateException { InnerException: RequestFailedException or HttpRequestException };
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {

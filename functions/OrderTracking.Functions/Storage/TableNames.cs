@@ -13,6 +13,8 @@ internal static class TableNames
     public const string DelayChecks = "DelayChecks";
     public const string Expiries = "Expiries";
     public const string OrderArchive = "OrderArchive";
+    public const string OrderLookup = "OrderLookup";
+    public const string RateLimits = "RateLimits";
 
-    public static IReadOnlyList<string> All { get; } = [Orders, ShipmentIndex, PollSchedule, Notifications, WebhookReceipts, CarrierState, PlatformSync, DelayChecks, Expiries, OrderArchive];
+    public static IReadOnlyList<string> All { get; } = [Orders, ShipmentIndex, PollSchedule, Notifications, WebhookReceipts, CarrierState, PlatformSync, DelayChecks, Expiries, OrderArchive, OrderLookup, RateLimits];
 }

@@ -16,6 +16,7 @@ using OrderTracking.Functions.Polling;
 using OrderTracking.Functions.Retention;
 using OrderTracking.Functions.Storage;
 using OrderTracking.Functions.Sync;
+using OrderTracking.Functions.Tracking;
 using OrderTracking.Testing;
 
 namespace OrderTracking.Functions.Tests.Ingestion;
@@ -34,7 +35,8 @@ public sealed class OrderIngestorTests(AzuriteFixture azurite) : IClassFixture<A
             orders, new PlatformSyncLedgerStore(storage), Options.Create(new StripeOptions()), Options.Create(payPal ?? new PayPalOptions()), Options.Create(new ShopifyOptions()), new ServiceCollection().BuildServiceProvider(), time, NullLogger<PlatformSyncer>.Instance);
         var ingestor = new OrderIngestor(
             orders, new PollScheduleStore(storage), new CarrierResolver(), new PollingOptions(), syncer, new PlatformSyncQueue(storage, Options.Create(new ShopifyOptions())),
-            new OrderArchiveStore(storage), new ExpiryStore(storage), new RetentionOptions(), time, NullLogger<OrderIngestor>.Instance);
+            new OrderArchiveStore(storage), new ExpiryStore(storage), new RetentionOptions(), new OrderLookupStore(storage),
+            Options.Create(new TrackingOptions { ReadTokenKey = "ingestor-tests-read-token-key-0123" }), time, NullLogger<OrderIngestor>.Instance);
         return (ingestor, orders, storage);
     }
 

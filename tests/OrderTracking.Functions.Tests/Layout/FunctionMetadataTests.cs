@@ -21,7 +21,7 @@ public sealed class FunctionMetadataTests
     public void TheAppHasExactlyTheDesignsFunctions()
     {
         Assert.Equal(
-            ["Health", "IngestEvent", "OpsSyncStatus", "PayPalWebhook", "PollCarrier", "RegisterShipments", "SchedulePolls", "SendNotification", "ShopifyWebhook", "StripeWebhook", "SweepShipments", "SyncPlatform", "TrackingApi", "Widget"],
+            ["Health", "IngestEvent", "OpsSyncStatus", "PayPalWebhook", "PollCarrier", "RegisterShipments", "SchedulePolls", "SendNotification", "ShopifyWebhook", "StripeWebhook", "SweepShipments", "SyncPlatform", "TrackingApi", "TrackingLookup", "Widget"],
             s_functions.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -31,6 +31,7 @@ public sealed class FunctionMetadataTests
     [InlineData("ShopifyWebhook", "webhooks/shopify", "Anonymous", "post")]
     [InlineData("RegisterShipments", "shipments", "Function", "post")]
     [InlineData("TrackingApi", "tracking/{orderKey}", "Anonymous", "get,options")]
+    [InlineData("TrackingLookup", "tracking/lookup", "Anonymous", "post,options")]
     [InlineData("Widget", "{asset:regex(^(widget\\.js|track)$)}", "Anonymous", "get")]
     [InlineData("Health", "health", "Anonymous", "get")]
     [InlineData("OpsSyncStatus", "ops/sync/{orderKey}", "Function", "get")]

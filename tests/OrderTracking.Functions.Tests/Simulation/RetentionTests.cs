@@ -39,6 +39,8 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal(200, before.status);
         int emails = Directory.GetFiles(sim.OutboxDirectory, "*.eml").Length;
 
+        Assert.Single(await RowsAsync(sim, TableNames.OrderLookup, LookupHash.OrderNumber(ReadKey, "RET-1")));
+
         // 89 days after delivery: nothing is due yet (the index row waits for day 3 + 90).
         sim.Time.SetUtcNow(delivered.Tracking.UpdatedAt!.Value.AddDays(89));
         Assert.Equal(new ArchiveResult(0, 0, 0, 0), await sim.Get<OrderArchiver>().ArchiveDueAsync(CancellationToken.None));
@@ -51,6 +53,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Empty(await RowsAsync(sim, TableNames.Notifications, orderKey));
         Assert.Empty(await RowsAsync(sim, TableNames.ShipmentIndex, ShipmentRows.IndexPartition("sandbox", number)));
         Assert.Empty(await sim.Table(TableNames.Expiries).QueryAsync<TableEntity>().ToListAsync());
+        Assert.Empty(await RowsAsync(sim, TableNames.OrderLookup, LookupHash.OrderNumber(ReadKey, "RET-1"))); // the email hash goes too
         (int status, string body, string etag) after = await ReadAsync(sim, orderKey);
         Assert.Equal(before, after); // same answer, same ETag: a storefront polling with If-None-Match sees no change
         Assert.Contains("\"delivered\"", after.body, StringComparison.Ordinal);

@@ -176,6 +176,58 @@ public sealed class ReadApiTests(FunctionAppFixture app) : IClassFixture<Functio
         Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
     }
 
+    /// <summary>
+    /// The one lookup test of this fixture (every request here comes from 127.0.0.1, one client for the limiter): the
+    /// right pair gives a token that opens the order, misses get one 404, the 11th attempt from the address is a 429,
+    /// and a storefront on an allowed origin may call it (preflight).
+    /// </summary>
+    [Fact]
+    public async Task TrackingLookup_RightPairMissesAndTheClientLimit_ThroughTheHost()
+    {
+        using HttpResponseMessage registered = await app.Client.SendAsync(Register(Order("A-LOOK-7", "SBX2LOOK0007")));
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        await Eventually.UntilAsync(() => TrackingClient.StatusAsync(app.Client, "api:A-LOOK-7"), s => s is not null, s_timeout, "registration");
+
+        var preflight = new HttpRequestMessage(HttpMethod.Options, "api/tracking/lookup");
+        preflight.Headers.Add("Origin", "https://shop.example.com");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "content-type");
+        using HttpResponseMessage allowed = await app.Client.SendAsync(preflight);
+        Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
+        Assert.Equal("https://shop.example.com", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+
+        using HttpResponseMessage hit = await LookupAsync("a-look-7", " ANA@example.com");
+        Assert.Equal(HttpStatusCode.OK, hit.StatusCode);
+        using JsonDocument answer = JsonDocument.Parse(await hit.Content.ReadAsStringAsync());
+        Assert.Equal("api:A-LOOK-7", answer.RootElement.GetProperty("orderKey").GetString());
+        (HttpStatusCode status, JsonDocument? tracking) = await TrackingClient.GetAsync(app.Client, "api:A-LOOK-7", answer.RootElement.GetProperty("token").GetString());
+        using (tracking)
+        {
+            Assert.Equal(HttpStatusCode.OK, status);
+        }
+
+        using HttpResponseMessage wrongEmail = await LookupAsync("A-LOOK-7", "eve@example.com");
+        using HttpResponseMessage wrongNumber = await LookupAsync("A-LOOK-8", "ana@example.com");
+        Assert.Equal(HttpStatusCode.NotFound, wrongEmail.StatusCode);
+        Assert.Equal(await WithoutTraceIdAsync(wrongEmail), await WithoutTraceIdAsync(wrongNumber));
+
+        for (int i = 3; i < 10; i++)
+        {
+            using HttpResponseMessage miss = await LookupAsync($"GUESS-{i}", "ana@example.com");
+            Assert.Equal(HttpStatusCode.NotFound, miss.StatusCode);
+        }
+
+        using HttpResponseMessage limited = await LookupAsync("A-LOOK-7", "ana@example.com");
+        Assert.Equal((HttpStatusCode)429, limited.StatusCode);
+        Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 900);
+    }
+
+    private Task<HttpResponseMessage> LookupAsync(string orderNumber, string email) =>
+        app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/tracking/lookup")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { orderNumber, email }), System.Text.Encoding.UTF8, "application/json"),
+        });
+
     /// <summary>The problem body minus its per-request trace id: what tells one 404 from another.</summary>
     private static async Task<string> WithoutTraceIdAsync(HttpResponseMessage response)
     {
