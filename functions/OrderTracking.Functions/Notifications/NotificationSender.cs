@@ -38,7 +38,7 @@ internal sealed partial class NotificationSender(
 
         RenderedEmail rendered = EmailTemplateRenderer.Render(new NotificationModel(
             milestone, order.Locale, order.OrderNumber ?? order.ExternalId, order.CustomerName, request.Carrier, request.TrackingNumber,
-            milestone == Milestone.Delivered ? null : shipment.Tracking.Eta, TrackingLink(request.OrderKey, now), shipment.Tracking.Reason));
+            milestone == Milestone.Delivered ? null : shipment.Tracking.Eta, TrackingLink(request.OrderKey, order.Locale, now), shipment.Tracking.Reason));
         EmailSendResult result = await email.SendAsync(
             new EmailMessage(to, order.CustomerName, rendered.Subject, rendered.Html, rendered.PlainText),
             NotificationLedgerKey.OperationId(request.OrderKey, rowKey), cancellationToken);
@@ -47,11 +47,12 @@ internal sealed partial class NotificationSender(
         return "sent";
     }
 
-    private Uri TrackingLink(string orderKey, DateTimeOffset now)
+    private Uri TrackingLink(string orderKey, string? locale, DateTimeOffset now)
     {
         TrackingOptions settings = tracking.Value;
         string token = ReadToken.Mint(settings.ReadTokenKeys[0], orderKey, now + options.LinkLifetime);
-        return new Uri($"{settings.PublicBaseUrl.TrimEnd('/')}/api/track?orderKey={Uri.EscapeDataString(orderKey)}&token={Uri.EscapeDataString(token)}");
+        string lang = TrackingResponse.Language(locale) == "es" ? "&lang=es" : string.Empty; // the page's own words follow the email's
+        return new Uri($"{settings.PublicBaseUrl.TrimEnd('/')}/api/track?orderKey={Uri.EscapeDataString(orderKey)}&token={Uri.EscapeDataString(token)}{lang}");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Milestone {Milestone} email sent ({Language})")]

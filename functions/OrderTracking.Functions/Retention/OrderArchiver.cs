@@ -83,7 +83,7 @@ internal sealed partial class OrderArchiver(
             return Outcome.Moved;
         }
 
-        var view = new TrackingResponse(row.OrderKey, TrackingViewMapper.ToViews(shipments));
+        TrackingResponse view = TrackingResponse.For(row.OrderKey, order, shipments);
         string source = order?.Source ?? row.OrderKey[..Math.Max(0, row.OrderKey.IndexOf(':', StringComparison.Ordinal))];
         await archive.SaveAsync(row.OrderKey, source, JsonSerializer.Serialize(view, Json.Options), finished, now, cancellationToken);
 

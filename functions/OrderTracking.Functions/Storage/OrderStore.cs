@@ -55,6 +55,26 @@ internal sealed class OrderStore(StorageContext storage)
         }
     }
 
+    /// <summary>The order row and its shipment rows in one partition query (the read API's one round trip).</summary>
+    public async Task<(OrderRecord? Order, IReadOnlyList<ShipmentRecord> Shipments)> GetOrderAndShipmentsAsync(string orderKey, CancellationToken cancellationToken)
+    {
+        OrderRecord? order = null;
+        var shipments = new List<ShipmentRecord>();
+        await foreach (TableEntity e in Orders.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {orderKey}"), cancellationToken: cancellationToken))
+        {
+            if (e.RowKey == ShipmentRows.OrderRowKey)
+            {
+                order = OrderEntityMapper.ToOrder(e);
+            }
+            else if (e.RowKey.StartsWith(ShipmentRows.ShipmentPrefix, StringComparison.Ordinal))
+            {
+                shipments.Add(OrderEntityMapper.ToShipment(e));
+            }
+        }
+
+        return (order, shipments);
+    }
+
     public async Task<IReadOnlyList<ShipmentRecord>> GetShipmentsAsync(string orderKey, CancellationToken cancellationToken)
     {
         string filter = TableClient.CreateQueryFilter(

@@ -34,9 +34,9 @@ internal static class TrackingApiEndpoints
         }
 
         await storage.EnsureCreatedAsync(cancellationToken);
-        IReadOnlyList<ShipmentRecord> shipments = await orders.GetShipmentsAsync(orderKey, cancellationToken);
+        (OrderRecord? order, IReadOnlyList<ShipmentRecord> shipments) = await orders.GetOrderAndShipmentsAsync(orderKey, cancellationToken);
         byte[] json;
-        if (shipments.Count == 0 && await orders.GetOrderAsync(orderKey, cancellationToken) is null)
+        if (order is null && shipments.Count == 0)
         {
             // Not in the working tables: an order archived after its retention still answers, from its final state.
             if (await archive.GetResponseJsonAsync(orderKey, cancellationToken) is not { } archived)
@@ -48,7 +48,7 @@ internal static class TrackingApiEndpoints
         }
         else
         {
-            json = JsonSerializer.SerializeToUtf8Bytes(new TrackingResponse(orderKey, TrackingViewMapper.ToViews(shipments)), Json.Options);
+            json = JsonSerializer.SerializeToUtf8Bytes(TrackingResponse.For(orderKey, order, shipments), Json.Options);
         }
 
         string etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(json).AsSpan(0, 12))}\"";

@@ -32,21 +32,38 @@ internal static class WidgetEndpoints
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["Referrer-Policy"] = "no-referrer"; // the token is in the URL: don't leak it to carrier sites
-        return Results.Content(Page(request.Query["orderKey"].ToString(), request.Query["token"].ToString()), "text/html; charset=utf-8");
+        string lang = request.Query["lang"].ToString() is "es" ? "es" : "en";
+        return Results.Content(Page(request.Query["orderKey"].ToString(), request.Query["token"].ToString(), lang), "text/html; charset=utf-8");
     }
 
-    private static string Page(string orderKey, string token) => $"""
-        <!doctype html>
-        <html lang="en">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Order tracking</title></head>
-        <body style="max-width:40rem;margin:2rem auto;padding:0 1rem;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a">
-        <h1 style="font-size:1.4em">Order tracking</h1>
-        <order-tracking order-key="{WebUtility.HtmlEncode(orderKey)}" token="{WebUtility.HtmlEncode(token)}"></order-tracking>
-        <script src="widget.js"></script>
-        </body>
-        </html>
-        """;
+    /// <summary>
+    /// The page the emails link to (<c>?orderKey=…&amp;token=…&amp;lang=es</c>); without a key and token the widget shows
+    /// the lookup form. <c>lang</c> (<c>en</c>, <c>es</c>) names the page's language; the widget follows the order's.
+    /// </summary>
+    private static string Page(string orderKey, string token, string lang)
+    {
+        (string title, string noScript) = lang == "es"
+            ? ("Seguimiento del pedido", "Activa JavaScript para ver el seguimiento.")
+            : ("Order tracking", "Turn on JavaScript to see the tracking.");
+        string attributes = orderKey.Length > 0 || token.Length > 0
+            ? $""" order-key="{WebUtility.HtmlEncode(orderKey)}" token="{WebUtility.HtmlEncode(token)}" """.TrimEnd()
+            : string.Empty;
+        return $"""
+            <!doctype html>
+            <html lang="{lang}">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{title}</title></head>
+            <body style="margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff">
+            <main style="max-width:40rem;margin:0 auto;padding:1rem">
+            <h1 style="font-size:1.4em;margin:.5rem 0 1rem">{title}</h1>
+            <order-tracking{attributes}></order-tracking>
+            <noscript><p>{noScript}</p></noscript>
+            </main>
+            <script src="widget.js"></script>
+            </body>
+            </html>
+            """;
+    }
 
     private static string ReadAsset(string name)
     {
