@@ -1,4 +1,5 @@
 using OrderTracking.Azure.Email;
+using OrderTracking.Azure.Sms;
 using OrderTracking.Azure.Storage;
 using OrderTracking.Carriers;
 using OrderTracking.Carriers.Limits;
@@ -29,6 +30,7 @@ internal static class FunctionAppServiceCollectionExtensions
         services.AddCarriers(configuration);
         services.AddCommerce(configuration);
         services.AddEmail(configuration);
+        services.AddSms(configuration);
 
         services.AddOptions<TrackingOptions>().Bind(configuration.GetSection("Tracking"))
             .Validate(o => o.ReadTokenKeys.Count > 0 && o.ReadTokenKeys.All(k => k.Length >= 16),

@@ -263,6 +263,8 @@ internal sealed partial class OrderIngestor(
             CustomerEmail = ev.Customer?.Email,
             CustomerName = ev.Customer?.Name,
             Locale = ev.Customer?.Locale,
+            CustomerPhone = ev.Customer?.Phone,
+            SmsOptIn = ev.Customer?.Sms,
             References = references,
             ReferencesAt = referencesAt,
             Cancelled = ev.Kind == OrderEventKind.Cancelled,

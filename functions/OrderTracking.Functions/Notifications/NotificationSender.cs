@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrderTracking.Azure.Sms;
 using OrderTracking.Core.Notifications;
 using OrderTracking.Core.Security;
 using OrderTracking.Functions.Storage;
@@ -7,16 +8,32 @@ using OrderTracking.Functions.Tracking;
 namespace OrderTracking.Functions.Notifications;
 
 /// <summary>
-/// <c>SendNotification</c>: exactly one email per (shipment, milestone) under at-least-once delivery (DESIGN §8).
+/// <c>SendNotification</c>: exactly one email per (shipment, milestone), and one text per (shipment, milestone) for the
+/// SMS milestones, under at-least-once delivery (DESIGN §8).
 /// The ledger row is claimed before sending; the send carries an <c>Operation-Id</c> derived from the ledger key, so
 /// a retry after a crash between send and mark, or two instances at once, resend the <em>same</em> operation
 /// (ACS treats it as a repeat; the outbox overwrites the same file); a row already marked sent ends the work.
 /// </summary>
 internal sealed partial class NotificationSender(
-    NotificationLedgerStore ledger, OrderStore orders, IEmailSender email, IOptions<TrackingOptions> tracking,
+    NotificationLedgerStore ledger, OrderStore orders, IEmailSender email, ISmsSender sms, SmsOptions smsOptions, IOptions<TrackingOptions> tracking,
     NotificationOptions options, TimeProvider time, ILogger<NotificationSender> logger)
 {
+    /// <summary>How long an SMS claim is held by the attempt that made it; past it, an unfinished claim is settled as unknown.</summary>
+    public static readonly TimeSpan SmsLease = TimeSpan.FromMinutes(2);
+
     public async Task<string> SendAsync(NotificationRequest request, Milestone milestone, CancellationToken cancellationToken)
+    {
+        string emailOutcome = await SendEmailAsync(request, milestone, cancellationToken);
+        if (!SmsTemplates.Milestones.Contains(milestone))
+        {
+            return emailOutcome;
+        }
+
+        string smsOutcome = await SendSmsAsync(request, milestone, cancellationToken);
+        return $"{emailOutcome}; sms {smsOutcome}";
+    }
+
+    private async Task<string> SendEmailAsync(NotificationRequest request, Milestone milestone, CancellationToken cancellationToken)
     {
         string rowKey = NotificationLedgerKey.RowKey(request.Carrier, request.TrackingNumber, milestone, request.EpisodeKey);
         DateTimeOffset now = time.GetUtcNow();
@@ -47,6 +64,59 @@ internal sealed partial class NotificationSender(
         return "sent";
     }
 
+    /// <summary>
+    /// The text for an SMS milestone, exactly once per (shipment, milestone, channel): only for an order with a phone
+    /// and texts on (the order's <c>sms: true</c>, or <c>Sms:Enabled</c>), under a leased ledger claim (Twilio has no
+    /// idempotency key). A refusal that sent nothing and may pass later (429) releases the claim and throws, so the
+    /// queue retries; a permanent refusal is recorded as failed; an ambiguous failure (timeout, 5xx, connection) is
+    /// recorded as unknown and not retried: a customer may miss a text, but never gets two.
+    /// </summary>
+    private async Task<string> SendSmsAsync(NotificationRequest request, Milestone milestone, CancellationToken cancellationToken)
+    {
+        OrderRecord? order = await orders.GetOrderAsync(request.OrderKey, cancellationToken);
+        if (order?.CustomerPhone is not { Length: > 0 } phone || !(order.SmsOptIn ?? smsOptions.Enabled) || !PhoneNumber.IsE164(phone))
+        {
+            return "off";
+        }
+
+        string rowKey = NotificationLedgerKey.RowKey(request.Carrier, request.TrackingNumber, milestone, request.EpisodeKey) + "|sms";
+        DateTimeOffset now = time.GetUtcNow();
+        (LeasedClaim claim, string state) = await ledger.ClaimLeasedAsync(request.OrderKey, rowKey, now, SmsLease, cancellationToken);
+        if (claim != LeasedClaim.Owned)
+        {
+            LogSmsNotSent(logger, milestone, claim == LeasedClaim.InFlight ? "in flight elsewhere" : state);
+            return claim == LeasedClaim.InFlight ? "in flight" : "duplicate";
+        }
+
+        string body = SmsTemplates.Render(milestone, order.Locale, order.OrderNumber ?? order.ExternalId, TrackingLink(request.OrderKey, order.Locale, now))!;
+        SmsSendResult result;
+        try
+        {
+            result = await sms.SendAsync(new SmsMessage(phone, body), NotificationLedgerKey.OperationId(request.OrderKey, rowKey), cancellationToken);
+        }
+        catch (SmsRejectedException ex) when (ex.Retryable)
+        {
+            await ledger.ReleaseAsync(request.OrderKey, rowKey, cancellationToken);
+            throw;
+        }
+        catch (SmsRejectedException ex)
+        {
+            await ledger.MarkAsync(request.OrderKey, rowKey, NotificationLedgerStore.Failed, ex.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), time.GetUtcNow(), cancellationToken);
+            LogSmsFailed(logger, milestone, ex.Status, ex.Code);
+            return "failed";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await ledger.MarkAsync(request.OrderKey, rowKey, NotificationLedgerStore.Unknown, null, time.GetUtcNow(), cancellationToken);
+            LogSmsUnknown(logger, milestone, ex.GetType().Name);
+            return "unknown";
+        }
+
+        await ledger.MarkAsync(request.OrderKey, rowKey, NotificationLedgerStore.Sent, result.ProviderMessageId, time.GetUtcNow(), cancellationToken);
+        LogSmsSent(logger, milestone);
+        return "sent";
+    }
+
     private Uri TrackingLink(string orderKey, string? locale, DateTimeOffset now)
     {
         TrackingOptions settings = tracking.Value;
@@ -60,6 +130,18 @@ internal sealed partial class NotificationSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Milestone {Milestone} already {State}; duplicate request dropped")]
     private static partial void LogAlreadyDone(ILogger logger, Milestone milestone, string state);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Milestone {Milestone} text sent")]
+    private static partial void LogSmsSent(ILogger logger, Milestone milestone);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Milestone {Milestone} text not sent: {State}")]
+    private static partial void LogSmsNotSent(ILogger logger, Milestone milestone, string state);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Milestone {Milestone} text refused by the provider (HTTP {Status}, code {Code}); recorded as failed, not retried")]
+    private static partial void LogSmsFailed(ILogger logger, Milestone milestone, int status, int? code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Milestone {Milestone} text outcome unknown ({Error}); recorded as unknown and not retried, so it is never sent twice")]
+    private static partial void LogSmsUnknown(ILogger logger, Milestone milestone, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Milestone {Milestone} not sent: the order has no email address")]
     private static partial void LogSkipped(ILogger logger, Milestone milestone);

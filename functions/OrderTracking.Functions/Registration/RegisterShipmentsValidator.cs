@@ -1,4 +1,5 @@
 using OrderTracking.Carriers;
+using OrderTracking.Core.Notifications;
 using OrderTracking.Core.Orders;
 
 namespace OrderTracking.Functions.Registration;
@@ -40,6 +41,16 @@ internal static class RegisterShipmentsValidator
         if (request.Email is { } email && (email.Length > 254 || !email.Contains('@', StringComparison.Ordinal)))
         {
             errors["email"] = ["Not an email address."];
+        }
+
+        string? phone = request.Phone?.Trim();
+        if (phone is { Length: > 0 } && !PhoneNumber.IsE164(phone))
+        {
+            errors["phone"] = ["Not an E.164 number: '+', the country code and the number, digits only, e.g. +14155550100."];
+        }
+        else if (request.Sms == true && string.IsNullOrEmpty(phone))
+        {
+            errors["sms"] = ["Texts need a phone number: give phone as well."];
         }
 
         IReadOnlyList<RegisterShipmentItem> items = request.Shipments ?? [];
@@ -87,7 +98,7 @@ internal static class RegisterShipmentsValidator
             Source = source,
             ExternalId = externalId,
             OrderNumber = source == OrderSources.Api ? orderId : null, // a platform's order keeps the number it sent
-            Customer = new CustomerInfo(request.Email?.Trim(), request.Name?.Trim(), request.Locale?.Trim()),
+            Customer = new CustomerInfo(request.Email?.Trim(), request.Name?.Trim(), request.Locale?.Trim(), string.IsNullOrEmpty(phone) ? null : phone, request.Sms),
             Shipments = shipments,
             CancelledShipments = cancelled,
         }, errors);

@@ -21,6 +21,8 @@ internal static class OrderEntityMapper
         Set(e, "CustomerEmail", order.CustomerEmail);
         Set(e, "CustomerName", order.CustomerName);
         Set(e, "Locale", order.Locale);
+        Set(e, "CustomerPhone", order.CustomerPhone);
+        Set(e, "SmsOptIn", order.SmsOptIn);
         if (order.References.Count > 0)
         {
             e["References"] = JsonSerializer.Serialize(order.References, Json.Options);
@@ -50,6 +52,8 @@ internal static class OrderEntityMapper
         CustomerEmail = e.GetString("CustomerEmail"),
         CustomerName = e.GetString("CustomerName"),
         Locale = e.GetString("Locale"),
+        CustomerPhone = e.GetString("CustomerPhone"),
+        SmsOptIn = e.GetBoolean("SmsOptIn"),
         References = e.GetString("References") is { } refs
             ? JsonSerializer.Deserialize<Dictionary<string, string>>(refs, Json.Options) ?? []
             : new Dictionary<string, string>(),

@@ -2,7 +2,7 @@ using Azure;
 
 namespace OrderTracking.Functions.Storage;
 
-/// <summary>The <c>order</c> row of the <c>Orders</c> table. Holds PII (email, name): never logged or served.</summary>
+/// <summary>The <c>order</c> row of the <c>Orders</c> table. Holds PII (email, name, phone): never logged or served.</summary>
 internal sealed record OrderRecord
 {
     public required string OrderKey { get; init; }
@@ -12,6 +12,12 @@ internal sealed record OrderRecord
     public string? CustomerEmail { get; init; }
     public string? CustomerName { get; init; }
     public string? Locale { get; init; }
+
+    /// <summary>E.164 mobile number for texts (PII: never logged or served).</summary>
+    public string? CustomerPhone { get; init; }
+
+    /// <summary>The order asked for texts; null when it said nothing.</summary>
+    public bool? SmsOptIn { get; init; }
     public IReadOnlyDictionary<string, string> References { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Per reference, the <c>OccurredAt</c> of the event that set it (see <c>ReferenceMerge</c>).</summary>

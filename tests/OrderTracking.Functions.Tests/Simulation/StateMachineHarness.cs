@@ -28,7 +28,8 @@ internal sealed class StateMachineHarness : IAsyncDisposable
     private readonly Dictionary<string, Func<string, CancellationToken, Task>> _functions;
     private DateTimeOffset _nextSweep;
 
-    public StateMachineHarness(AzuriteFixture azurite, DateTimeOffset start, IReadOnlyDictionary<string, string?>? settings = null)
+    public StateMachineHarness(
+        AzuriteFixture azurite, DateTimeOffset start, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
     {
         Time = new FakeTimeProvider(start);
         OutboxDirectory = Path.Combine(Path.GetTempPath(), "ot-sim-outbox-" + Guid.NewGuid().ToString("N"));
@@ -37,6 +38,7 @@ internal sealed class StateMachineHarness : IAsyncDisposable
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Tracking:ReadTokenKey"] = "simulation-read-token-key-0123456789",
             ["Email:OutboxDirectory"] = OutboxDirectory,
+            ["Sms:OutboxDirectory"] = Path.Combine(OutboxDirectory, "sms"),
             ["PollSchedule"] = "0 */1 * * * *",
             ["Polling:Cadence:Jitter"] = "0",
             ["Polling:ShardCount"] = "1", // fewer empty reads per tick; the sharding itself is tested elsewhere
@@ -49,6 +51,7 @@ internal sealed class StateMachineHarness : IAsyncDisposable
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        replace?.Invoke(services); // before the app's own registrations, which only add what is missing (a provider port, say)
         services.AddFunctionApp(configuration);
         services.AddSingleton<TimeProvider>(Time);
         _services = services.BuildServiceProvider();
@@ -83,7 +86,19 @@ internal sealed class StateMachineHarness : IAsyncDisposable
     /// <summary>Scheduler ticks and sweeps run.</summary>
     public int Ticks { get; private set; }
 
-    public Task StartAsync() => _storage.EnsureCreatedAsync(CancellationToken.None);
+    /// <summary>
+    /// Creates the tables and forgets the carriers' shared dispatch plans: tests of one class share an Azurite, and a
+    /// plan left by a test whose clock ran days ahead would hold this test's polls back (by real-time visibility).
+    /// </summary>
+    public async Task StartAsync()
+    {
+        await _storage.EnsureCreatedAsync(CancellationToken.None);
+        TableClient state = _storage.Table(TableNames.CarrierState);
+        await foreach (TableEntity row in state.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+        {
+            await state.DeleteEntityAsync(row.PartitionKey, row.RowKey, global::Azure.ETag.All);
+        }
+    }
 
     /// <summary>Runs the app until <paramref name="end"/>: each step jumps to the next tick with something due (or a sweep).</summary>
     public async Task RunUntilAsync(DateTimeOffset end)

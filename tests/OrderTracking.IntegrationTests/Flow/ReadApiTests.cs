@@ -59,6 +59,24 @@ public sealed class ReadApiTests(FunctionAppFixture app) : IClassFixture<Functio
         Assert.True(errors.TryGetProperty("shipments[0].carrier", out _));
     }
 
+    [Theory]
+    [InlineData("415-555-0100", true, "phone")]
+    [InlineData("+1 415 555 0100", null, "phone")]
+    [InlineData(null, true, "sms")]
+    public async Task RegisterShipments_BadPhoneOrSmsWithoutPhone_Is400AndStoresNothing(string? phone, bool? sms, string field)
+    {
+        string id = "A-PHONE-" + field + (phone?.Length ?? 0);
+        using HttpResponseMessage response = await app.Client.SendAsync(Register(new { orderId = id, email = "ana@example.com", phone, sms, shipments = new[] { new { trackingNumber = "SBX4PHONE001" } } }));
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, text);
+        Assert.True(JsonDocument.Parse(text).RootElement.GetProperty("errors").TryGetProperty(field, out _), text);
+        if (phone is not null)
+        {
+            Assert.DoesNotContain(phone, text, StringComparison.Ordinal); // the number is not echoed back
+        }
+        Assert.Null(await WebhookStore.OrderRowAsync(app, "api:" + id));
+    }
+
     [Fact]
     public async Task RegisterShipments_BadReplacementOrCancellation_Is400NamingTheEntry()
     {

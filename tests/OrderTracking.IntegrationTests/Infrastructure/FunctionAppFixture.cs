@@ -90,6 +90,7 @@ public class FunctionAppFixture : IAsyncLifetime
         ["Shopify:WebhookSecrets"] = ShopifySecret,
         ["Stripe:WebhookSecrets"] = StripeSecret,
         ["Email:OutboxDirectory"] = OutboxDirectory,
+        ["Sms:OutboxDirectory"] = Path.Combine(OutboxDirectory, "sms"),
     };
 
     private static string CopyAppRoot()

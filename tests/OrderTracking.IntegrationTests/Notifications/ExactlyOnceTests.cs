@@ -75,4 +75,39 @@ public sealed class ExactlyOnceTests(SteadyStepFixture app) : IClassFixture<Stea
             Assert.Equal(HttpStatusCode.OK, (await TrackingClient.GetAsync(app.Client, orderKey, token)).Status);
         }
     }
+
+    /// <summary>
+    /// Issue 13: <c>SBX4…</c> with a phone and <c>sms: true</c> gets exactly two texts (out for delivery, delivered)
+    /// although every notification is delivered twice and the handler is killed once mid-flow; the ledger holds one
+    /// <c>|sms</c> row per text, sent. The phone number never appears in the host's log.
+    /// </summary>
+    [Fact]
+    public async Task Sbx4WithSms_DuplicatedMessagesAndARestart_ExactlyTwoTexts()
+    {
+        const string number = "SBX4SMSE0001";
+        const string phone = "+14155550123";
+        using var counter = new InvocationCounter(app.Host);
+        string orderKey;
+        await using (QueueDuplicator notifications = QueueDuplicator.Start(app.Queues, "notifications"))
+        {
+            orderKey = await ShipmentRegistration.RegisterAsync(app.Client, "N4-SMS-1", number, "n4-sms@example.com", phone: phone, sms: true);
+            await NotificationFlow.EmailsAsync(app, "n4-sms@example.com", 1);
+            await app.Host.KillHandlerAsync();
+            await Eventually.UntilAsync(() => TrackingClient.StatusAsync(app.Client, orderKey), s => s == "delivered", NotificationFlow.Timeout, "SBX4 delivered");
+            await NotificationFlow.EmailsAsync(app, "n4-sms@example.com", 3);
+            await NotificationFlow.SettleAsync(app, counter);
+            Assert.True(notifications.Copied >= 3, $"only {notifications.Copied} notifications copies");
+        }
+
+        string folder = Path.Combine(app.OutboxDirectory, "sms");
+        string[] texts = [.. Directory.GetFiles(folder, "*.txt").Select(File.ReadAllText).Where(t => t.Contains("N4-SMS-1", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+        Assert.Equal(2, texts.Length);
+        Assert.StartsWith($"To: {phone}\n\nOrder N4-SMS-1: your package is out for delivery today. ", texts[0], StringComparison.Ordinal);
+        Assert.StartsWith($"To: {phone}\n\nOrder N4-SMS-1: your package was delivered. ", texts[1], StringComparison.Ordinal);
+
+        IReadOnlyList<TableEntity> rows = await NotificationLedgerRows.ForOrderAsync(app.Tables, orderKey);
+        Assert.Equal([$"sandbox|{number}|delivered|sms", $"sandbox|{number}|outForDelivery|sms"], rows.Select(r => r.RowKey).Where(k => k.EndsWith("|sms", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.All(rows, r => Assert.Equal("sent", r.GetString("State")));
+        Assert.DoesNotContain(app.Host.HandlerLogs, l => l.Contains("4155550123", StringComparison.Ordinal));
+    }
 }

@@ -9,7 +9,8 @@ namespace OrderTracking.IntegrationTests.Notifications;
 internal static class ShipmentRegistration
 {
     /// <summary>Registers <c>api:{orderId}</c> and returns its order key.</summary>
-    public static async Task<string> RegisterAsync(HttpClient client, string orderId, string trackingNumber, string? email, string? locale = null, string? name = "Ana")
+    public static async Task<string> RegisterAsync(
+        HttpClient client, string orderId, string trackingNumber, string? email, string? locale = null, string? name = "Ana", string? phone = null, bool? sms = null)
     {
         var body = new
         {
@@ -17,6 +18,8 @@ internal static class ShipmentRegistration
             email,
             name,
             locale,
+            phone,
+            sms,
             shipments = new[] { new { carrier = "sandbox", trackingNumber, trackingUrl = (string?)null } },
         };
 
