@@ -99,7 +99,8 @@ public class AcsEmailClient
             _options.SenderAddress,
             new EmailContent(message.Subject, message.PlainText, message.Html),
             new EmailRecipients([new EmailAddress(message.To, message.ToName)]),
-            UserEngagementTrackingDisabled: true);
+            UserEngagementTrackingDisabled: true,
+            Headers: message.ListHeaders.Count > 0 ? message.ListHeaders : null);
         request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(body, AcsJsonContext.Default.EmailMessage));
         return httpMessage;
     }

@@ -35,6 +35,11 @@ internal static class EmlWriter
         Header(eml, "MIME-Version", "1.0");
         Header(eml, "Content-Type", $"multipart/alternative; boundary=\"{boundary}\"");
         Header(eml, "X-OrderTracking-Operation-Id", id);
+        foreach ((string name, string value) in message.ListHeaders)
+        {
+            Header(eml, name, value);
+        }
+
         eml.Append("\r\n");
         Part(eml, boundary, "text/plain", message.PlainText);
         Part(eml, boundary, "text/html", message.Html);

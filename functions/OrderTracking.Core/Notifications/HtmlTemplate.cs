@@ -28,6 +28,11 @@ internal static class HtmlTemplate
         html.Append(Paragraph)
             .Append(EmailTemplateRenderer.Format(Encode(milestone.Body), Encode(values.OrderNumber), Encode(values.Carrier)))
             .Append("</p>\n");
+        foreach (string sentence in PlainTextTemplate.DelaySentences(texts, values))
+        {
+            html.Append(Paragraph).Append(Encode(sentence)).Append("</p>\n");
+        }
+
         if (milestone.Advice is not null)
         {
             html.Append(Paragraph).Append(Encode(milestone.Advice)).Append("</p>\n");
@@ -69,11 +74,14 @@ internal static class HtmlTemplate
         html.Append("<h2 style=\"margin:24px 0 8px;font-size:18px;color:").Append(TextColor).Append(";\">")
             .Append(Encode(texts.DetailsHeading)).Append("</h2>\n<dl style=\"margin:0 0 24px;\">\n");
         AppendItem(html, texts.OrderLabel, values.OrderNumber);
-        AppendItem(html, texts.CarrierLabel, values.Carrier);
-        AppendItem(html, texts.TrackingNumberLabel, values.TrackingNumber);
+        if (values.TrackingNumber.Length > 0)
+        {
+            AppendItem(html, texts.CarrierLabel, values.Carrier);
+            AppendItem(html, texts.TrackingNumberLabel, values.TrackingNumber);
+        }
         if (values.Eta is not null)
         {
-            AppendItem(html, texts.EtaLabel, values.Eta);
+            AppendItem(html, values.Delayed ? texts.NewEtaLabel : texts.EtaLabel, values.Eta);
         }
 
         if (values.Reason is not null)

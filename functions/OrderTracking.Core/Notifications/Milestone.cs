@@ -19,4 +19,6 @@ public enum Milestone
     [JsonStringEnumMemberName("exception")] Exception,
     /// <summary>No scan for too long, or the ETA passed without delivery (once per episode, see <see cref="DelayPolicy"/>).</summary>
     [JsonStringEnumMemberName("delayed")] Delayed,
+    /// <summary>The order arrived (an order-level email with the tracking page link; no shipment yet).</summary>
+    [JsonStringEnumMemberName("orderConfirmed")] OrderConfirmed,
 }

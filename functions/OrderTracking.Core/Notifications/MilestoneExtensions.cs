@@ -11,6 +11,7 @@ public static class MilestoneExtensions
         Milestone.Delivered => "delivered",
         Milestone.Exception => "exception",
         Milestone.Delayed => "delayed",
+        Milestone.OrderConfirmed => "orderConfirmed",
         _ => throw new ArgumentOutOfRangeException(nameof(milestone), milestone, "Unknown milestone."),
     };
 
@@ -24,6 +25,7 @@ public static class MilestoneExtensions
             "delivered" => (true, Milestone.Delivered),
             "exception" => (true, Milestone.Exception),
             "delayed" => (true, Milestone.Delayed),
+            "orderConfirmed" => (true, Milestone.OrderConfirmed),
             _ => (false, default),
         };
         return ok;

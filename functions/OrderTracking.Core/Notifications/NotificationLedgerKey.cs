@@ -36,6 +36,9 @@ public static class NotificationLedgerKey
         return $"{milestone.ToWireName()}-{episodeKey}";
     }
 
+    /// <summary>The ledger RowKey of an order-level email (<see cref="Milestone.OrderConfirmed"/>): <c>order|{milestone}</c>.</summary>
+    public static string OrderRowKey(Milestone milestone) => $"order|{milestone.ToWireName()}";
+
     /// <summary>The ledger RowKey <c>{carrier}|{trackingNumber}|{milestoneSegment}</c>.</summary>
     public static string RowKey(string carrier, string trackingNumber, Milestone milestone, string? episodeKey = null)
     {

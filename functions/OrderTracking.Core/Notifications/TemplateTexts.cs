@@ -13,6 +13,15 @@ internal sealed record TemplateTexts
     public required string TrackingNumberLabel { get; init; }
     public required string EtaLabel { get; init; }
     public required string ReasonLabel { get; init; }
+
+    /// <summary>The details label of the ETA in a delayed email.</summary>
+    public required string NewEtaLabel { get; init; }
+
+    /// <summary>Delayed email: {0} = carrier, {1} = the carrier's new expected date.</summary>
+    public required string DelayedNewEta { get; init; }
+
+    /// <summary>Delayed email: {0} = carrier, {1} = the reason in plain words.</summary>
+    public required string DelayedReason { get; init; }
     public required string LinkText { get; init; }
     public required string LinkFallback { get; init; }
     public required string Footer { get; init; }

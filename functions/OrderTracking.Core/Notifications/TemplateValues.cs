@@ -4,7 +4,7 @@ namespace OrderTracking.Core.Notifications;
 
 /// <summary>The model's values, cleaned to single lines and resolved to display text (not yet HTML-encoded).</summary>
 internal sealed record TemplateValues(
-    string OrderNumber, string? CustomerName, string Carrier, string TrackingNumber, string? Eta, string? Reason, string Link)
+    string OrderNumber, string? CustomerName, string Carrier, string TrackingNumber, string? Eta, string? Reason, string Link, bool Delayed = false)
 {
     public static TemplateValues From(NotificationModel model, TemplateTexts texts)
     {
@@ -23,7 +23,8 @@ internal sealed record TemplateValues(
             EmailTemplateRenderer.Clean(model.TrackingNumber),
             eta,
             reason,
-            model.TrackingLink.AbsoluteUri);
+            model.TrackingLink.AbsoluteUri,
+            model.Milestone == Milestone.Delayed);
     }
 
     private static string CarrierName(string carrier) => carrier switch

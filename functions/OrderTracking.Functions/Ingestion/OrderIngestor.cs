@@ -1,6 +1,7 @@
 using OrderTracking.Carriers;
 using OrderTracking.Core.Orders;
 using OrderTracking.Core.Tracking;
+using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Polling;
 using OrderTracking.Functions.Retention;
 using OrderTracking.Functions.Storage;
@@ -18,7 +19,7 @@ namespace OrderTracking.Functions.Ingestion;
 internal sealed partial class OrderIngestor(
     OrderStore orders, PollScheduleStore schedule, CarrierResolver resolver, PollingOptions options, PlatformSyncer syncer, PlatformSyncQueue sync,
     OrderArchiveStore archive, ExpiryStore expiries, RetentionOptions retention, OrderLookupStore lookup, IOptions<TrackingOptions> tracking,
-    TimeProvider time, ILogger<OrderIngestor> logger)
+    NotificationQueue notifications, NotificationOptions notificationOptions, TimeProvider time, ILogger<OrderIngestor> logger)
 {
     public async Task<IngestSummary> IngestAsync(OrderEvent ev, CancellationToken cancellationToken)
     {
@@ -39,7 +40,14 @@ internal sealed partial class OrderIngestor(
             referencesChanged = stored is null ? next.References.Count > 0 : !SameReferences(stored.References, next.References);
             before = stored;
             return next;
-        }, cancellationToken);
+        }, cancellationToken, beforeCreate: async created =>
+        {
+            // A new order (not a cancellation) from a source that confirms: queued before the row exists, see MergeOrderAsync.
+            if (ev.Kind != OrderEventKind.Cancelled && notificationOptions.OrderConfirmed.For(ev.Source) && !string.IsNullOrWhiteSpace(created.CustomerEmail))
+            {
+                await notifications.EnqueueOrderConfirmedAsync(orderKey, cancellationToken);
+            }
+        });
 
         await IndexForLookupAsync(order, before, now, cancellationToken);
 

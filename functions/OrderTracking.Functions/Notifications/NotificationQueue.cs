@@ -10,6 +10,11 @@ namespace OrderTracking.Functions.Notifications;
 /// </summary>
 internal sealed class NotificationQueue(StorageContext storage)
 {
+    /// <summary>The order confirmation email (an order-level notification).</summary>
+    public Task EnqueueOrderConfirmedAsync(string orderKey, CancellationToken cancellationToken) =>
+        storage.Queue(QueueNames.Notifications).SendMessageAsync(
+            JsonSerializer.Serialize(new NotificationRequest(orderKey, null, null, Milestone.OrderConfirmed.ToWireName()), Json.Options), cancellationToken: cancellationToken);
+
     public async Task EnqueueAsync(IEnumerable<string> orderKeys, string carrier, string trackingNumber, IReadOnlyList<Milestone> milestones, string? episodeKey, CancellationToken cancellationToken)
     {
         if (milestones.Count == 0)

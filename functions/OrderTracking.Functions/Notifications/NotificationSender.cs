@@ -35,7 +35,12 @@ internal sealed partial class NotificationSender(
 
     private async Task<string> SendEmailAsync(NotificationRequest request, Milestone milestone, CancellationToken cancellationToken)
     {
-        string rowKey = NotificationLedgerKey.RowKey(request.Carrier, request.TrackingNumber, milestone, request.EpisodeKey);
+        if (milestone == Milestone.OrderConfirmed)
+        {
+            return await SendOrderEmailAsync(request, milestone, cancellationToken);
+        }
+
+        string rowKey = NotificationLedgerKey.RowKey(request.Carrier!, request.TrackingNumber!, milestone, request.EpisodeKey);
         DateTimeOffset now = time.GetUtcNow();
         string state = await ledger.ClaimAsync(request.OrderKey, rowKey, now, cancellationToken);
         if (state is NotificationLedgerStore.Sent or NotificationLedgerStore.Skipped)
@@ -45,7 +50,7 @@ internal sealed partial class NotificationSender(
         }
 
         OrderRecord? order = await orders.GetOrderAsync(request.OrderKey, cancellationToken);
-        ShipmentRecord? shipment = await orders.GetShipmentAsync(request.OrderKey, request.Carrier, request.TrackingNumber, cancellationToken);
+        ShipmentRecord? shipment = await orders.GetShipmentAsync(request.OrderKey, request.Carrier!, request.TrackingNumber!, cancellationToken);
         if (order?.CustomerEmail is not { Length: > 0 } to || shipment is null)
         {
             await ledger.MarkAsync(request.OrderKey, rowKey, NotificationLedgerStore.Skipped, null, now, cancellationToken);
@@ -53,15 +58,58 @@ internal sealed partial class NotificationSender(
             return "skipped (no email address)";
         }
 
-        RenderedEmail rendered = EmailTemplateRenderer.Render(new NotificationModel(
-            milestone, order.Locale, order.OrderNumber ?? order.ExternalId, order.CustomerName, request.Carrier, request.TrackingNumber,
-            milestone == Milestone.Delivered ? null : shipment.Tracking.Eta, TrackingLink(request.OrderKey, order.Locale, now), shipment.Tracking.Reason));
+        if (Unsubscribed(order, milestone))
+        {
+            await ledger.MarkAsync(request.OrderKey, rowKey, NotificationLedgerStore.Skipped, null, now, cancellationToken);
+            LogUnsubscribedSkip(logger, milestone);
+            return "skipped (unsubscribed)";
+        }
+
+        return await DeliverAsync(request.OrderKey, rowKey, order, to, new NotificationModel(
+            milestone, order.Locale, order.OrderNumber ?? order.ExternalId, order.CustomerName, request.Carrier!, request.TrackingNumber!,
+            EtaToShow(milestone, shipment.Tracking.Eta, now), TrackingLink(request.OrderKey, order.Locale, now), shipment.Tracking.Reason), now, cancellationToken);
+    }
+
+    /// <summary>Renders, sends with the ledger row's operation id and the unsubscribe link, and marks the row sent.</summary>
+    private async Task<string> DeliverAsync(
+        string orderKey, string rowKey, OrderRecord order, string to, NotificationModel model, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        RenderedEmail rendered = EmailTemplateRenderer.Render(model);
         EmailSendResult result = await email.SendAsync(
-            new EmailMessage(to, order.CustomerName, rendered.Subject, rendered.Html, rendered.PlainText),
-            NotificationLedgerKey.OperationId(request.OrderKey, rowKey), cancellationToken);
-        await ledger.MarkAsync(request.OrderKey, rowKey, NotificationLedgerStore.Sent, result.ProviderMessageId, time.GetUtcNow(), cancellationToken);
-        LogSent(logger, milestone, rendered.Language);
+            new EmailMessage(to, order.CustomerName, rendered.Subject, rendered.Html, rendered.PlainText, UnsubscribeLink(orderKey, now)),
+            NotificationLedgerKey.OperationId(orderKey, rowKey), cancellationToken);
+        await ledger.MarkAsync(orderKey, rowKey, NotificationLedgerStore.Sent, result.ProviderMessageId, time.GetUtcNow(), cancellationToken);
+        LogSent(logger, model.Milestone, rendered.Language);
         return "sent";
+    }
+
+    /// <summary>
+    /// The order confirmation: once per order (ledger row <c>order|orderConfirmed</c>), with the tracking page link. It is
+    /// queued before the order row is written, so an order not there yet is waited for (the queue retries).
+    /// </summary>
+    private async Task<string> SendOrderEmailAsync(NotificationRequest request, Milestone milestone, CancellationToken cancellationToken)
+    {
+        string rowKey = NotificationLedgerKey.OrderRowKey(milestone);
+        OrderRecord order = await orders.GetOrderAsync(request.OrderKey, cancellationToken)
+            ?? throw new InvalidOperationException("The order is not stored yet; the confirmation waits for it.");
+        DateTimeOffset now = time.GetUtcNow();
+        string state = await ledger.ClaimAsync(request.OrderKey, rowKey, now, cancellationToken);
+        if (state is NotificationLedgerStore.Sent or NotificationLedgerStore.Skipped)
+        {
+            LogAlreadyDone(logger, milestone, state);
+            return "duplicate";
+        }
+
+        if (order.CustomerEmail is not { Length: > 0 } to)
+        {
+            await ledger.MarkAsync(request.OrderKey, rowKey, NotificationLedgerStore.Skipped, null, now, cancellationToken);
+            LogSkipped(logger, milestone);
+            return "skipped (no email address)";
+        }
+
+        return await DeliverAsync(request.OrderKey, rowKey, order, to, new NotificationModel(
+            milestone, order.Locale, order.OrderNumber ?? order.ExternalId, order.CustomerName, string.Empty, string.Empty, null,
+            TrackingLink(request.OrderKey, order.Locale, now)), now, cancellationToken);
     }
 
     /// <summary>
@@ -79,7 +127,12 @@ internal sealed partial class NotificationSender(
             return "off";
         }
 
-        string rowKey = NotificationLedgerKey.RowKey(request.Carrier, request.TrackingNumber, milestone, request.EpisodeKey) + "|sms";
+        if (Unsubscribed(order, milestone))
+        {
+            return "off (unsubscribed)";
+        }
+
+        string rowKey = NotificationLedgerKey.RowKey(request.Carrier!, request.TrackingNumber!, milestone, request.EpisodeKey) + "|sms";
         DateTimeOffset now = time.GetUtcNow();
         (LeasedClaim claim, string state) = await ledger.ClaimLeasedAsync(request.OrderKey, rowKey, now, SmsLease, cancellationToken);
         if (claim != LeasedClaim.Owned)
@@ -117,6 +170,29 @@ internal sealed partial class NotificationSender(
         return "sent";
     }
 
+    /// <summary>
+    /// The ETA an email shows: none once delivered; in a delayed email only one that is still ahead (an ETA that
+    /// passed is why it is late, not a new date).
+    /// </summary>
+    internal static DateTimeOffset? EtaToShow(Milestone milestone, DateTimeOffset? eta, DateTimeOffset now) => milestone switch
+    {
+        Milestone.Delivered => null,
+        Milestone.Delayed when eta is { } e && DateOnly.FromDateTime(e.DateTime) < DateOnly.FromDateTime(now.ToOffset(e.Offset).DateTime) => null,
+        _ => eta,
+    };
+
+    /// <summary>After a one-click unsubscribe only what may need the customer to act is still sent: an exception.</summary>
+    private static bool Unsubscribed(OrderRecord order, Milestone milestone) =>
+        order.UnsubscribedAt is not null && milestone is not (Milestone.Exception or Milestone.OrderConfirmed);
+
+    /// <summary>The <c>List-Unsubscribe</c> target (RFC 8058): <c>/api/unsubscribe</c> with the order's read token.</summary>
+    private Uri UnsubscribeLink(string orderKey, DateTimeOffset now)
+    {
+        TrackingOptions settings = tracking.Value;
+        string token = ReadToken.Mint(settings.ReadTokenKeys[0], orderKey, now + options.LinkLifetime);
+        return new Uri($"{settings.PublicBaseUrl.TrimEnd('/')}/api/unsubscribe?orderKey={Uri.EscapeDataString(orderKey)}&token={Uri.EscapeDataString(token)}");
+    }
+
     private Uri TrackingLink(string orderKey, string? locale, DateTimeOffset now)
     {
         TrackingOptions settings = tracking.Value;
@@ -130,6 +206,9 @@ internal sealed partial class NotificationSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Milestone {Milestone} already {State}; duplicate request dropped")]
     private static partial void LogAlreadyDone(ILogger logger, Milestone milestone, string state);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Milestone {Milestone} not sent: the customer unsubscribed from this order's updates")]
+    private static partial void LogUnsubscribedSkip(ILogger logger, Milestone milestone);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Milestone {Milestone} text sent")]
     private static partial void LogSmsSent(ILogger logger, Milestone milestone);

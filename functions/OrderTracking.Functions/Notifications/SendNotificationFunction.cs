@@ -14,8 +14,8 @@ internal sealed class SendNotificationFunction(NotificationSender sender, QueueT
         trigger.RunAsync(this, Name, QueueNames.Notifications, message, cancellationToken);
 
     public bool IsValid(NotificationRequest message) =>
-        message.OrderKey is not null && message.Carrier is not null && message.TrackingNumber is not null
-        && message.ParsedMilestone is not null;
+        message.OrderKey is not null && message.ParsedMilestone is { } milestone
+        && (milestone == Core.Notifications.Milestone.OrderConfirmed || (message.Carrier is not null && message.TrackingNumber is not null));
 
     public async Task<string> HandleAsync(NotificationRequest message, CancellationToken cancellationToken)
     {

@@ -23,6 +23,7 @@ internal static class OrderEntityMapper
         Set(e, "Locale", order.Locale);
         Set(e, "CustomerPhone", order.CustomerPhone);
         Set(e, "SmsOptIn", order.SmsOptIn);
+        Set(e, "UnsubscribedAt", order.UnsubscribedAt);
         if (order.References.Count > 0)
         {
             e["References"] = JsonSerializer.Serialize(order.References, Json.Options);
@@ -54,6 +55,7 @@ internal static class OrderEntityMapper
         Locale = e.GetString("Locale"),
         CustomerPhone = e.GetString("CustomerPhone"),
         SmsOptIn = e.GetBoolean("SmsOptIn"),
+        UnsubscribedAt = e.GetDateTimeOffset("UnsubscribedAt"),
         References = e.GetString("References") is { } refs
             ? JsonSerializer.Deserialize<Dictionary<string, string>>(refs, Json.Options) ?? []
             : new Dictionary<string, string>(),

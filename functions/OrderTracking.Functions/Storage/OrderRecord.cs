@@ -18,6 +18,9 @@ internal sealed record OrderRecord
 
     /// <summary>The order asked for texts; null when it said nothing.</summary>
     public bool? SmsOptIn { get; init; }
+
+    /// <summary>When the customer unsubscribed (one-click link): non-essential messages stop for this order.</summary>
+    public DateTimeOffset? UnsubscribedAt { get; init; }
     public IReadOnlyDictionary<string, string> References { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Per reference, the <c>OccurredAt</c> of the event that set it (see <c>ReferenceMerge</c>).</summary>

@@ -27,7 +27,13 @@ internal sealed class OrderStore(StorageContext storage)
     /// returns the row to write (merge mode: null fields keep their stored value). Another writer in between (412 on
     /// update, 409 on the first add) makes it read and merge again, so two events never lose each other's fields.
     /// </summary>
-    public async Task<OrderRecord> MergeOrderAsync(string orderKey, Func<OrderRecord?, OrderRecord> merge, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="beforeCreate"/> runs before the row is first added (with the row to add), so work that must
+    /// happen once per new order (its confirmation email) is done before the row exists: a crash in between leaves no
+    /// row, and the retry runs it again (its consumer is idempotent).
+    /// </remarks>
+    public async Task<OrderRecord> MergeOrderAsync(
+        string orderKey, Func<OrderRecord?, OrderRecord> merge, CancellationToken cancellationToken, Func<OrderRecord, Task>? beforeCreate = null)
     {
         for (int attempt = 1; ; attempt++)
         {
@@ -35,6 +41,11 @@ internal sealed class OrderStore(StorageContext storage)
             OrderRecord next = merge(stored);
             if (stored is null)
             {
+                if (beforeCreate is not null)
+                {
+                    await beforeCreate(next);
+                }
+
                 if (await Orders.TryAddAsync(OrderEntityMapper.ToEntity(next), cancellationToken))
                 {
                     return next;

@@ -46,6 +46,22 @@ public sealed class AcsEmailClientTests
     }
 
     [Fact]
+    public async Task SendAsync_WithAnUnsubscribeUrl_SendsTheOneClickHeadersAsAcsCustomHeaders()
+    {
+        await using AcsStubServer stub = await AcsStubServer.StartAsync(AcsHmacAuthenticationPolicyTests.AccessKey, new StubResponse(202, "send-accepted.json"));
+
+        await CreateClient(stub).SendAsync(s_message with { UnsubscribeUrl = new Uri("https://ot.example.com/api/unsubscribe?orderKey=api%3A1&token=9.x") }, s_operationId, CancellationToken.None);
+        await CreateClient(stub).SendAsync(s_message, s_operationId, CancellationToken.None);
+
+        using JsonDocument with = JsonDocument.Parse(stub.Requests[0].Body);
+        JsonElement headers = with.RootElement.GetProperty("headers");
+        Assert.Equal("<https://ot.example.com/api/unsubscribe?orderKey=api%3A1&token=9.x>", headers.GetProperty("List-Unsubscribe").GetString());
+        Assert.Equal("List-Unsubscribe=One-Click", headers.GetProperty("List-Unsubscribe-Post").GetString());
+        using JsonDocument without = JsonDocument.Parse(stub.Requests[1].Body);
+        Assert.False(without.RootElement.TryGetProperty("headers", out _));
+    }
+
+    [Fact]
     public async Task SendAsync_NoDisplayName_OmitsDisplayName()
     {
         await using AcsStubServer stub = await AcsStubServer.StartAsync(AcsHmacAuthenticationPolicyTests.AccessKey, new StubResponse(202, "send-accepted.json"));

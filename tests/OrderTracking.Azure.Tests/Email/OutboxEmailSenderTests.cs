@@ -64,6 +64,19 @@ public sealed class OutboxEmailSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_WithAnUnsubscribeUrl_WritesListUnsubscribeAndOneClickHeaders()
+    {
+        var message = new EmailMessage("ana@example.com", null, "Shipped", "<p>one</p>", "one", new Uri("https://ot.example.com/api/unsubscribe?orderKey=api%3A1&token=9.x"));
+
+        EmailSendResult result = await CreateSender().SendAsync(message, "op-unsub", CancellationToken.None);
+
+        string eml = await File.ReadAllTextAsync(result.ProviderMessageId!);
+        string headers = eml[..eml.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
+        Assert.Contains("\r\nList-Unsubscribe: <https://ot.example.com/api/unsubscribe?orderKey=api%3A1&token=9.x>\r\n", headers + "\r\n", StringComparison.Ordinal);
+        Assert.Contains("\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click", headers, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendAsync_DifferentOperationIds_OneFileEach()
     {
         OutboxEmailSender sender = CreateSender();

@@ -38,9 +38,9 @@ public sealed class EmailTemplateSnapshotTests
         locale,
         "#1001",
         "José Álvarez",
-        CarrierCodes.Ups,
-        "1Z999AA10123456784",
-        new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero),
+        milestone is Milestone.OrderConfirmed ? string.Empty : CarrierCodes.Ups, // an order-level email: no shipment yet
+        milestone is Milestone.OrderConfirmed ? string.Empty : "1Z999AA10123456784",
+        milestone is Milestone.OrderConfirmed ? null : new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero),
         new Uri("https://shop.example.com/api/track?order=shopify%3A450789469&token=1795000000.abc-DEF_123"),
         milestone is Milestone.Exception ? TrackingReason.AddressProblem : milestone is Milestone.Delayed ? TrackingReason.WeatherDelay : null);
 

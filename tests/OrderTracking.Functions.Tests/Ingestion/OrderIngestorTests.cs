@@ -12,6 +12,7 @@ using OrderTracking.Commerce.Stripe;
 using OrderTracking.Core.Orders;
 using OrderTracking.Core.Tracking;
 using OrderTracking.Functions.Ingestion;
+using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Polling;
 using OrderTracking.Functions.Retention;
 using OrderTracking.Functions.Storage;
@@ -36,7 +37,8 @@ public sealed class OrderIngestorTests(AzuriteFixture azurite) : IClassFixture<A
         var ingestor = new OrderIngestor(
             orders, new PollScheduleStore(storage), new CarrierResolver(), new PollingOptions(), syncer, new PlatformSyncQueue(storage, Options.Create(new ShopifyOptions())),
             new OrderArchiveStore(storage), new ExpiryStore(storage), new RetentionOptions(), new OrderLookupStore(storage),
-            Options.Create(new TrackingOptions { ReadTokenKey = "ingestor-tests-read-token-key-0123" }), time, NullLogger<OrderIngestor>.Instance);
+            Options.Create(new TrackingOptions { ReadTokenKey = "ingestor-tests-read-token-key-0123" }), new NotificationQueue(storage), new NotificationOptions(),
+            time, NullLogger<OrderIngestor>.Instance);
         return (ingestor, orders, storage);
     }
 

@@ -21,7 +21,7 @@ public sealed class FunctionMetadataTests
     public void TheAppHasExactlyTheDesignsFunctions()
     {
         Assert.Equal(
-            ["Health", "IngestEvent", "OpsSyncStatus", "PayPalWebhook", "PollCarrier", "RegisterShipments", "SchedulePolls", "SendNotification", "ShopifyWebhook", "StripeWebhook", "SweepShipments", "SyncPlatform", "TrackingApi", "TrackingLookup", "Widget"],
+            ["Health", "IngestEvent", "OpsSyncStatus", "PayPalWebhook", "PollCarrier", "RegisterShipments", "SchedulePolls", "SendNotification", "ShopifyWebhook", "StripeWebhook", "SweepShipments", "SyncPlatform", "TrackingApi", "TrackingLookup", "Unsubscribe", "Widget"],
             s_functions.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -32,6 +32,7 @@ public sealed class FunctionMetadataTests
     [InlineData("RegisterShipments", "shipments", "Function", "post")]
     [InlineData("TrackingApi", "tracking/{orderKey}", "Anonymous", "get,options")]
     [InlineData("TrackingLookup", "tracking/lookup", "Anonymous", "post,options")]
+    [InlineData("Unsubscribe", "unsubscribe", "Anonymous", "get,post")]
     [InlineData("Widget", "{asset:regex(^(widget\\.js|track)$)}", "Anonymous", "get")]
     [InlineData("Health", "health", "Anonymous", "get")]
     [InlineData("OpsSyncStatus", "ops/sync/{orderKey}", "Function", "get")]

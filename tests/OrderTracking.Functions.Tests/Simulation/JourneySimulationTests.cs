@@ -19,7 +19,7 @@ public sealed class JourneySimulationTests(AzuriteFixture azurite, ITestOutputHe
     [Fact]
     public async Task FourDayJourney_OneEmailPerMilestone_EachWithinItsCadence_AndDelivered()
     {
-        await using var sim = new StateMachineHarness(azurite, s_start, new Dictionary<string, string?> { ["Carriers:Sandbox:StepSeconds"] = "86400" });
+        await using var sim = new StateMachineHarness(azurite, s_start, new Dictionary<string, string?> { ["Carriers:Sandbox:StepSeconds"] = "86400", ["Notifications:OrderConfirmed:Api"] = "false" });
         await sim.StartAsync();
         const string number = "SBX4SIM000001"; // label → in transit (day 1) → out for delivery (day 2) → delivered (day 3)
         await sim.Get<OrderIngestor>().IngestAsync(new OrderEvent
@@ -57,7 +57,7 @@ public sealed class JourneySimulationTests(AzuriteFixture azurite, ITestOutputHe
     [Fact]
     public async Task StalledInTransit_TheHourlySweepStartsOneDelayEpisode_OneDelayedEmail()
     {
-        await using var sim = new StateMachineHarness(azurite, s_start, new Dictionary<string, string?> { ["Carriers:Sandbox:StepSeconds"] = "86400" });
+        await using var sim = new StateMachineHarness(azurite, s_start, new Dictionary<string, string?> { ["Carriers:Sandbox:StepSeconds"] = "86400", ["Notifications:OrderConfirmed:Api"] = "false" });
         await sim.StartAsync();
         const string number = "SBX2SIM000002"; // label → in transit on day 1, then no scan ever again
         await sim.Get<OrderIngestor>().IngestAsync(new OrderEvent

@@ -86,7 +86,7 @@ public sealed class LookupTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         {
             await foreach (TableEntity row in sim.Table(table).QueryAsync<TableEntity>())
             {
-                string all = string.Join("|", row.Keys.Select(k => $"{k}={row[k]}"));
+                string all = string.Join("|", row.Keys.Where(k => k is not ("odata.etag" or "Timestamp")).Select(k => $"{k}={row[k]}"));
                 Assert.DoesNotContain("example.com", all, StringComparison.OrdinalIgnoreCase);
                 Assert.DoesNotContain("3001", all, StringComparison.Ordinal);
                 Assert.DoesNotContain("203.0.113", all, StringComparison.Ordinal);

@@ -73,6 +73,27 @@ public sealed class TrackingPageTests(TrackingPageFixture app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Page_ForAnOrderWithoutShipmentsYet_SaysOrderReceived()
+    {
+        // What the confirmation email links to: the order arrived, nothing has shipped.
+        string body = JsonSerializer.Serialize(new { orderId = "PAGE-EMPTY", email = "e@example.com", shipments = Array.Empty<object>() });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/shipments") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("x-functions-key", TrackingPageFixture.FunctionKey);
+        using HttpResponseMessage response = await app.Client.SendAsync(request);
+        using JsonDocument answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var order = new RegisteredOrder("PAGE-EMPTY", "api:PAGE-EMPTY", answer.RootElement.GetProperty("token").GetString()!, "none");
+        await Infrastructure.Eventually.UntilAsync(async () => (await Infrastructure.TrackingClient.GetAsync(app.Client, order.OrderKey, order.Token)).Status,
+            s => s == System.Net.HttpStatusCode.OK, TimeSpan.FromSeconds(30), "the order stored");
+
+        IPage page = await app.NewPageAsync();
+        await page.GotoAsync(app.PageUrl(order));
+        await Assertions.Expect(page.Locator("order-tracking section h2")).ToHaveTextAsync("Order received");
+        await Assertions.Expect(page.Locator("order-tracking .progress li[aria-current=step]")).ToContainTextAsync("Ordered");
+        await Assertions.Expect(page.Locator("order-tracking section")).ToContainTextAsync("Tracking appears here as soon as your order ships.");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Page_InTheOrdersLanguage_Spanish()
     {
         RegisteredOrder order = (await app.OrdersAsync())["SBX6ES"];

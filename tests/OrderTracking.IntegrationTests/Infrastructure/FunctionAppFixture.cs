@@ -91,6 +91,8 @@ public class FunctionAppFixture : IAsyncLifetime
         ["Stripe:WebhookSecrets"] = StripeSecret,
         ["Email:OutboxDirectory"] = OutboxDirectory,
         ["Sms:OutboxDirectory"] = Path.Combine(OutboxDirectory, "sms"),
+        // The end-to-end tests count milestone emails; the confirmation email has its own tests (OrderConfirmationTests).
+        ["Notifications:OrderConfirmed:Api"] = "false",
     };
 
     private static string CopyAppRoot()

@@ -36,6 +36,7 @@
       email: "Email address", submit: "Track order", miss: "We could not find an order with this number and email. Check both and try again.",
       limited: "Too many attempts. Try again in {m} minutes.", invalid: "Enter your order number and the email address you ordered with.",
       failed: "Tracking is unavailable right now. Try again later.",
+      received: "Order received", receivedNext: "Tracking appears here as soon as your order ships.",
     },
     es: {
       ordered: "Pedido", shipped: "Enviado", inTransit: "En tránsito", outForDelivery: "En reparto", delivered: "Entregado",
@@ -61,6 +62,7 @@
       email: "Correo electrónico", submit: "Seguir pedido", miss: "No encontramos ningún pedido con este número y correo. Revisa ambos e inténtalo de nuevo.",
       limited: "Demasiados intentos. Vuelve a intentarlo en {m} minutos.", invalid: "Escribe el número de pedido y el correo con el que compraste.",
       failed: "El seguimiento no está disponible ahora. Inténtalo más tarde.",
+      received: "Pedido recibido", receivedNext: "El seguimiento aparecerá aquí en cuanto salga tu pedido.",
     },
   };
   const CSS = `:host{display:block;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a}
@@ -186,6 +188,15 @@
           s.trackingUrl ? el("p", {}, el("a", { href: s.trackingUrl, rel: "noopener noreferrer", target: "_blank" }, t.track)) : null,
           el("h3", {}, t.history), events);
       });
+      if (!n) { // an order the confirmation email links to before anything has shipped
+        const id = `ot${++seq}`;
+        sections.push(el("section", { "aria-labelledby": id },
+          el("h2", { id, class: "info", tabindex: "-1" }, icon("info", "info"), el("span", {}, t.received)),
+          el("ol", { class: "progress", "aria-label": t.progress }, ...STAGES.map((name, k) => el("li", k ? {} : { "aria-current": "step" },
+            el("span", { class: "lbl" }, t[name]), el("span", { class: "sr" }, `, ${t[k ? "todo" : "current"]}`)))),
+          el("p", { class: "step", "aria-hidden": "true" }, `1/${STAGES.length} · ${t.ordered}`),
+          el("p", {}, t.receivedNext)));
+      }
       const root = this.show(lang, head, ...sections);
       if (this.focusResult) { this.focusResult = false; const h = root.querySelector("h2"); if (h) h.focus(); }
     }
