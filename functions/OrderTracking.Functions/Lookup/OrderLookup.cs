@@ -19,10 +19,10 @@ internal enum LookupOutcome
 internal sealed record LookupAnswer(LookupOutcome Outcome, string? OrderKey = null, TimeSpan RetryAfter = default);
 
 /// <summary>
-/// Order number + email → order (DESIGN §9 <c>TrackingLookup</c>). Each attempt is counted first, per client address
-/// and per order number, in the shared <c>RateLimits</c> table (so the limits hold across instances and a burst of
-/// parallel guesses is counted one by one); then the <c>OrderLookup</c> index is read under each read-token key and
-/// every entry's email hash is compared in constant time. A wrong number, a wrong email and an unknown order do the
+/// Order number + email → order (DESIGN §9 <c>TrackingLookup</c>). Each attempt is counted, per client address and
+/// per order number, in the shared <c>RateLimits</c> table (so the limits hold across instances and a burst of
+/// parallel guesses is counted one by one), while the <c>OrderLookup</c> index is read under each read-token key; no
+/// answer is given before both counts are in. Every entry's email hash is compared in constant time. A wrong number, a wrong email and an unknown order do the
 /// same work and get the same answer.
 /// </summary>
 internal sealed partial class OrderLookup(
@@ -38,13 +38,19 @@ internal sealed partial class OrderLookup(
         var windowStart = new DateTimeOffset(now.UtcTicks / windowTicks * windowTicks, TimeSpan.Zero);
         TimeSpan retryAfter = windowStart + limit.Window - now;
 
-        if (await limits.IncrementAsync("lookup-client", LookupHash.Value(key, "client", ClientSubject(client)), windowStart, cancellationToken) > limit.PerClient)
+        // The two counters and the index reads are independent: one round trip's latency, not five. A limited attempt
+        // still counts against both subjects (it was made), and its index answer is thrown away.
+        Task<int> byClient = limits.IncrementAsync("lookup-client", LookupHash.Value(key, "client", ClientSubject(client)), windowStart, cancellationToken);
+        Task<int> byOrder = limits.IncrementAsync("lookup-order", LookupHash.OrderNumber(key, orderNumber), windowStart, cancellationToken);
+        Task<IReadOnlyList<LookupEntry>[]> entries = Task.WhenAll(settings.ReadTokenKeys.Select(k => index.FindAsync(LookupHash.OrderNumber(k, orderNumber), cancellationToken)));
+        await Task.WhenAll(byClient, byOrder, entries);
+        if (await byClient > limit.PerClient)
         {
             LogLimited(logger, "client address", limit.PerClient, limit.Window.TotalMinutes);
             return new LookupAnswer(LookupOutcome.Limited, RetryAfter: retryAfter);
         }
 
-        if (await limits.IncrementAsync("lookup-order", LookupHash.OrderNumber(key, orderNumber), windowStart, cancellationToken) > limit.PerOrder)
+        if (await byOrder > limit.PerOrder)
         {
             LogLimited(logger, "order number", limit.PerOrder, limit.Window.TotalMinutes);
             return new LookupAnswer(LookupOutcome.Limited, RetryAfter: retryAfter);
@@ -52,10 +58,11 @@ internal sealed partial class OrderLookup(
 
         LookupEntry? best = null;
         int compared = 0;
-        foreach (string readKey in settings.ReadTokenKeys)
+        IReadOnlyList<LookupEntry>[] found = await entries;
+        for (int k = 0; k < found.Length; k++)
         {
-            string emailHash = LookupHash.Email(readKey, email);
-            foreach (LookupEntry entry in await index.FindAsync(LookupHash.OrderNumber(readKey, orderNumber), cancellationToken))
+            string emailHash = LookupHash.Email(settings.ReadTokenKeys[k], email);
+            foreach (LookupEntry entry in found[k])
             {
                 compared++;
                 if (LookupHash.Equal(entry.EmailHash, emailHash) && (best is null || entry.UpdatedAt > best.UpdatedAt))
@@ -64,7 +71,7 @@ internal sealed partial class OrderLookup(
                 }
             }
 
-            if (compared == 0)
+            if (found[k].Count == 0)
             {
                 _ = LookupHash.Equal(emailHash, emailHash); // no entry: the same compare as one wrong email, so misses look alike
             }
