@@ -38,13 +38,29 @@ internal static class CommerceText
         return v.Replace('_', '-');
     }
 
-    /// <summary>A customer record when any part is known, else null.</summary>
-    public static CustomerInfo? Customer(string? email, string? name, string? locale)
+    /// <summary>A customer record when any part is known, else null. A phone is kept only in E.164 form (see <see cref="Phone"/>).</summary>
+    public static CustomerInfo? Customer(string? email, string? name, string? locale, string? phone = null)
     {
         email = Clean(email);
         name = Clean(name);
         locale = Locale(locale);
-        return email is null && name is null && locale is null ? null : new CustomerInfo(email, name, locale);
+        phone = Phone(phone);
+        return email is null && name is null && locale is null && phone is null ? null : new CustomerInfo(email, name, locale, phone);
+    }
+
+    /// <summary>
+    /// A platform's phone as E.164: spaces, dashes, dots and parentheses dropped from a number that starts with
+    /// <c>+</c> (<c>+1 (415) 555-0100</c> → <c>+14155550100</c>); anything without a country code is dropped, never guessed.
+    /// </summary>
+    public static string? Phone(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 32)
+        {
+            return null;
+        }
+
+        string compact = new([.. value.Trim().Where(c => c is not (' ' or '-' or '.' or '(' or ')'))]);
+        return Core.Notifications.PhoneNumber.IsE164(compact) ? compact : null;
     }
 
     /// <summary>True when <paramref name="externalId"/> makes a valid order key for <paramref name="source"/>.</summary>

@@ -15,4 +15,5 @@ internal sealed record ShopifyOrder(
     DateTimeOffset? CreatedAt,
     DateTimeOffset? UpdatedAt,
     DateTimeOffset? CancelledAt,
-    IReadOnlyList<string>? PaymentGatewayNames = null);
+    IReadOnlyList<string>? PaymentGatewayNames = null,
+    string? Phone = null);

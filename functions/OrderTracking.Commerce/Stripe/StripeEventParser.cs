@@ -70,7 +70,7 @@ public static class StripeEventParser
             ?? CommerceText.Clean(session.ShippingDetails?.Name) // pre-basil API versions
             ?? CommerceText.Clean(session.CustomerDetails?.Name);
         var references = new Dictionary<string, string> { [PlatformReferenceKeys.StripePaymentIntentId] = paymentIntent };
-        return Build(type, id, occurredAt, paymentIntent, CommerceText.Customer(session.CustomerDetails?.Email, name, session.Locale), references, []);
+        return Build(type, id, occurredAt, paymentIntent, CommerceText.Customer(session.CustomerDetails?.Email, name, session.Locale, session.CustomerDetails?.Phone), references, []);
     }
 
     private static WebhookParseResult FromPaymentIntent(string type, string id, DateTimeOffset? occurredAt, StripeObject intent)
@@ -78,7 +78,7 @@ public static class StripeEventParser
         string paymentIntent = intent.Id!.Trim();
         var references = new Dictionary<string, string> { [PlatformReferenceKeys.StripePaymentIntentId] = paymentIntent };
         AddIfPresent(references, PlatformReferenceKeys.StripeChargeId, intent.LatestCharge);
-        CustomerInfo? customer = CommerceText.Customer(intent.ReceiptEmail, intent.Shipping?.Name, null);
+        CustomerInfo? customer = CommerceText.Customer(intent.ReceiptEmail, intent.Shipping?.Name, null, intent.Shipping?.Phone);
         return Build(type, id, occurredAt, paymentIntent, customer, references, Shipments(intent.Shipping));
     }
 
@@ -91,7 +91,8 @@ public static class StripeEventParser
         CustomerInfo? customer = CommerceText.Customer(
             charge.ReceiptEmail ?? charge.BillingDetails?.Email,
             CommerceText.Clean(charge.Shipping?.Name) ?? charge.BillingDetails?.Name,
-            null);
+            null,
+            charge.Shipping?.Phone);
 
         // Charges made without a PaymentIntent (legacy Charges API) are keyed by the charge id.
         return Build(type, id, occurredAt, paymentIntent ?? chargeId, customer, references, Shipments(charge.Shipping));

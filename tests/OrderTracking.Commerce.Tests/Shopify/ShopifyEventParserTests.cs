@@ -21,7 +21,7 @@ public sealed class ShopifyEventParserTests
         Assert.Equal(OrderEventKind.Upsert, e.Kind);
         Assert.Equal(WebhookId, e.EventId);
         Assert.Equal("#1001", e.OrderNumber);
-        Assert.Equal(new CustomerInfo("ana.garcia@example.com", "Ana García", "es"), e.Customer);
+        Assert.Equal(new CustomerInfo("ana.garcia@example.com", "Ana García", "es", "+34600000000"), e.Customer); // shipping_address.phone, compacted
         Assert.Equal(DateTimeOffset.Parse("2026-11-20T10:15:02-05:00"), e.OccurredAt);
         Assert.Equal("gid://shopify/Order/450789469", e.References[PlatformReferenceKeys.ShopifyOrderGid]);
         Assert.Empty(e.Shipments);
