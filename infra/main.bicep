@@ -118,6 +118,16 @@ param uspsClientSecret string = ''
 @secure()
 param dhlApiKey string = ''
 
+@description('Twilio account SID (AC...) for texts; empty = no texts from Azure (the app would write them to a local outbox).')
+param twilioAccountSid string = ''
+@secure()
+param twilioAuthToken string = ''
+@description('Twilio sender: an E.164 number, or leave empty and set twilioMessagingServiceSid.')
+param twilioFrom string = ''
+param twilioMessagingServiceSid string = ''
+@description('\'true\' texts every order that has a phone number; empty = only orders registered with sms: true.')
+param smsEnabled string = ''
+
 @secure()
 @description('Read-token HMAC key(s), comma separated. azd\'s preprovision hook pins a random one in the environment; if still empty, generatedReadTokenKey is used.')
 param trackingReadTokenKey string = ''
@@ -152,6 +162,7 @@ var secretSettings = {
   Carriers__FedEx__ClientSecret: fedexClientSecret
   Carriers__Usps__ClientSecret: uspsClientSecret
   Carriers__Dhl__ApiKey: dhlApiKey
+  Twilio__AuthToken: twilioAuthToken
   Tracking__ReadTokenKey: empty(trackingReadTokenKey) ? generatedReadTokenKey : trackingReadTokenKey
 }
 var enabledSecretNames = filter(objectKeys(secretSettings), name => !empty(secretSettings[name]))
@@ -261,6 +272,10 @@ var plainSettingValues = {
   Carriers__Ups__ClientId: upsClientId
   Carriers__FedEx__ClientId: fedexClientId
   Carriers__Usps__ClientId: uspsClientId
+  Twilio__AccountSid: twilioAccountSid
+  Twilio__From: twilioFrom
+  Twilio__MessagingServiceSid: twilioMessagingServiceSid
+  Sms__Enabled: smsEnabled
 }
 var plainSettings = toObject(filter(items(plainSettingValues), setting => !empty(setting.value)), setting => setting.key, setting => setting.value)
 
