@@ -73,9 +73,12 @@ internal static class DevHostProgram
         }
 
         // The worker runs in the app root (the build output): a relative outbox would land there, out of sight.
-        if (repositoryRoot is not null && Effective("Email__OutboxDirectory") is { Length: > 0 } outbox && !Path.IsPathRooted(outbox))
+        foreach (string key in new[] { "Email__OutboxDirectory", "Sms__OutboxDirectory" })
         {
-            settings["Email__OutboxDirectory"] = Path.Combine(repositoryRoot, outbox);
+            if (repositoryRoot is not null && Effective(key) is { Length: > 0 } outbox && !Path.IsPathRooted(outbox))
+            {
+                settings[key] = Path.Combine(repositoryRoot, outbox);
+            }
         }
 
         await using AzuriteInstance azurite = await AzuriteInstance.StartAsync(
