@@ -42,6 +42,12 @@ internal sealed partial class OrderIngestor(
             return next;
         }, cancellationToken, beforeCreate: async created =>
         {
+            if (ev.Shipments.Count == 0)
+            {
+                // No shipment yet: if none ever comes, the order's data goes after the retention (OrderArchiver.PurgeIfIdleAsync).
+                await expiries.UpsertAsync(orderKey, now + retention.FinishedAfter, cancellationToken);
+            }
+
             // A new order (not a cancellation) from a source that confirms: queued before the row exists, see MergeOrderAsync.
             if (ev.Kind != OrderEventKind.Cancelled && notificationOptions.OrderConfirmed.For(ev.Source) && !string.IsNullOrWhiteSpace(created.CustomerEmail))
             {

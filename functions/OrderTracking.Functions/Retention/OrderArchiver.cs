@@ -8,7 +8,9 @@ using OrderTracking.Functions.Tracking;
 namespace OrderTracking.Functions.Retention;
 
 /// <summary>What one archiving run did: index rows read, orders archived, rows moved to a later time, rows dropped.</summary>
-internal sealed record ArchiveResult(int Due, int Archived, int Moved, int Dropped);
+/// <summary>What one archiving run did: index rows read, orders archived, rows moved to a later time, rows dropped, and
+/// orders that never had a shipment deleted after their retention (<see cref="Purged"/>).</summary>
+internal sealed record ArchiveResult(int Due, int Archived, int Moved, int Dropped, int Purged = 0);
 
 /// <summary>
 /// Moves finished orders out of the working tables once <see cref="RetentionOptions.FinishedAfter"/> has passed since
@@ -37,13 +39,19 @@ internal sealed partial class OrderArchiver(
         IReadOnlyList<Expiry> due = await expiries.GetDueAsync(now, MaxPerRun, cancellationToken);
         IReadOnlyDictionary<Outcome, int> outcomes = await DueRows.ProcessAsync<Expiry, Outcome>(due, 4, (row, ct) => ProcessAsync(row, now, ct), cancellationToken);
         int archived = outcomes.GetValueOrDefault(Outcome.Archived), moved = outcomes.GetValueOrDefault(Outcome.Moved), dropped = outcomes.GetValueOrDefault(Outcome.Dropped);
+        int purged = outcomes.GetValueOrDefault(Outcome.Purged);
 
         if (archived > 0)
         {
             LogArchived(logger, archived, options.FinishedAfter.TotalDays);
         }
 
-        return new ArchiveResult(due.Count, archived, moved, dropped);
+        if (purged > 0)
+        {
+            LogPurged(logger, purged, options.FinishedAfter.TotalDays);
+        }
+
+        return new ArchiveResult(due.Count, archived, moved, dropped, purged);
     }
 
     /// <summary>The time the order's last shipment finished, or null while one is still active (or it has none).</summary>
@@ -63,12 +71,18 @@ internal sealed partial class OrderArchiver(
         Archived,
         Moved,
         Dropped,
+        Purged,
     }
 
     private async Task<Outcome> ProcessAsync(Expiry row, DateTimeOffset now, CancellationToken cancellationToken)
     {
         OrderRecord? order = await orders.GetOrderAsync(row.OrderKey, cancellationToken);
         IReadOnlyList<ShipmentRecord> shipments = await orders.GetShipmentsAsync(row.OrderKey, cancellationToken);
+        if (order is not null && shipments.Count == 0)
+        {
+            return await PurgeIfIdleAsync(row, order, now, cancellationToken);
+        }
+
         if (FinishedAt(order, shipments) is not { } finished)
         {
             await expiries.DeleteAsync(row, cancellationToken); // archived already, or active again
@@ -111,6 +125,37 @@ internal sealed partial class OrderArchiver(
         await expiries.DeleteAsync(row, cancellationToken);
         return Outcome.Archived;
     }
+
+    /// <summary>
+    /// An order that never got a shipment (paid, never fulfilled; or its only label was replaced before it was stored):
+    /// <see cref="RetentionOptions.FinishedAfter"/> after its last update its customer data goes, with its ledgers and
+    /// lookup rows. Nothing is archived (there is no tracking to answer with), and no archive row is written, so an
+    /// event that finally brings a shipment creates the order anew instead of being ignored.
+    /// </summary>
+    private async Task<Outcome> PurgeIfIdleAsync(Expiry row, OrderRecord order, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        DateTimeOffset due = (order.UpdatedAt ?? order.CreatedAt ?? now) + options.FinishedAfter;
+        if (due > now)
+        {
+            await expiries.UpsertAsync(row.OrderKey, due, cancellationToken);
+            await expiries.DeleteAsync(row, cancellationToken);
+            return Outcome.Moved;
+        }
+
+        foreach (string table in new[] { TableNames.Notifications, TableNames.PlatformSync })
+        {
+            TableClient client = storage.Table(table);
+            await client.DeleteRowsAsync(row.OrderKey, await client.RowKeysAsync(row.OrderKey, cancellationToken), cancellationToken);
+        }
+
+        await lookup.RemoveAsync(tracking.Value.ReadTokenKeys, row.OrderKey, OrderLookupStore.NumbersOf(order.Source, order.ExternalId, order.OrderNumber), cancellationToken);
+        await storage.Table(TableNames.Orders).DeleteRowsAsync(row.OrderKey, [ShipmentRows.OrderRowKey], cancellationToken);
+        await expiries.DeleteAsync(row, cancellationToken);
+        return Outcome.Purged;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Count} order(s) that never got a shipment deleted ({Days} days after their last update)")]
+    private static partial void LogPurged(ILogger logger, int count, double days);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Count} finished order(s) archived ({Days} days after they finished)")]
     private static partial void LogArchived(ILogger logger, int count, double days);
