@@ -21,7 +21,4 @@ public static class PhoneNumber
 
         return true;
     }
-
-    /// <summary>The last two digits only (<c>…00</c>), for the rare place a number must be told apart without showing it.</summary>
-    public static string Masked(string value) => value.Length < 2 ? "…" : "…" + value[^2..];
 }

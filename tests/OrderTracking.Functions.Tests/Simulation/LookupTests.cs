@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrderTracking.Core.Orders;
 using OrderTracking.Core.Security;
@@ -224,22 +223,17 @@ public sealed class LookupTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
 
     private static async Task<(int Status, JsonElement Body, IHeaderDictionary Headers)> SendAsync(StateMachineHarness sim, string json, string contentType, string client)
     {
-        var http = new DefaultHttpContext();
-        byte[] bytes = Encoding.UTF8.GetBytes(json);
-        http.Request.Method = "POST";
-        http.Request.ContentType = contentType;
-        http.Request.ContentLength = bytes.Length;
-        http.Request.Body = new MemoryStream(bytes);
-        http.Connection.RemoteIpAddress = IPAddress.Parse(client);
-        http.Response.Body = new MemoryStream();
-        http.RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider();
-        IResult result = await TrackingLookupEndpoints.HandleAsync(
-            http, sim.Get<OrderLookup>(), sim.Get<StorageContext>(), sim.Get<IOptions<TrackingOptions>>(), sim.Time,
-            sim.Get<Microsoft.Extensions.Logging.ILoggerFactory>(), CancellationToken.None);
-        await result.ExecuteAsync(http);
-        http.Response.Body.Position = 0;
-        string text = await new StreamReader(http.Response.Body).ReadToEndAsync();
-        return (http.Response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), http.Response.Headers);
+        HttpAnswer answer = await InProcessHttp.CallAsync(
+            http => TrackingLookupEndpoints.HandleAsync(
+                http, sim.Get<OrderLookup>(), sim.Get<StorageContext>(), sim.Get<IOptions<TrackingOptions>>(), sim.Time,
+                sim.Get<Microsoft.Extensions.Logging.ILoggerFactory>(), CancellationToken.None),
+            request =>
+            {
+                request.Method = "POST";
+                InProcessHttp.Body(request, contentType, Encoding.UTF8.GetBytes(json));
+                request.HttpContext.Connection.RemoteIpAddress = IPAddress.Parse(client);
+            });
+        return (answer.Status, JsonDocument.Parse(answer.Body).RootElement.Clone(), answer.Headers);
     }
 
     private static string WithoutTraceId(JsonElement body) =>

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrderTracking.Core.Orders;
 using OrderTracking.Core.Security;
@@ -120,17 +118,11 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
 
     private static async Task<(int Status, string Body, string ETag)> ReadAsync(StateMachineHarness sim, string orderKey)
     {
-        var http = new DefaultHttpContext();
-        http.Response.Body = new MemoryStream();
         string token = ReadToken.Mint(ReadKey, orderKey, sim.Time.GetUtcNow().AddDays(365));
-        IResult result = await TrackingApiEndpoints.GetAsync(
+        HttpAnswer answer = await InProcessHttp.CallAsync(http => TrackingApiEndpoints.GetAsync(
             orderKey, token, http, sim.Get<OrderStore>(), sim.Get<OrderArchiveStore>(), sim.Get<StorageContext>(),
-            sim.Get<IOptions<TrackingOptions>>(), sim.Time, CancellationToken.None);
-        http.RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider();
-        await result.ExecuteAsync(http);
-        http.Response.Body.Position = 0;
-        string body = await new StreamReader(http.Response.Body).ReadToEndAsync();
-        using JsonDocument _ = JsonDocument.Parse(body); // well-formed JSON either way
-        return (http.Response.StatusCode, body, http.Response.Headers.ETag.ToString());
+            sim.Get<IOptions<TrackingOptions>>(), sim.Time, CancellationToken.None));
+        using JsonDocument _ = JsonDocument.Parse(answer.Body); // well-formed JSON either way
+        return (answer.Status, answer.Body, answer.Headers.ETag.ToString());
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderTracking.Core.Orders;
@@ -90,25 +89,18 @@ public sealed partial class UnsubscribeTests(AzuriteFixture azurite) : IClassFix
     private static async Task<(int Status, string Body)> CallAsync(StateMachineHarness sim, string method, string url)
     {
         var uri = new Uri(url);
-        var http = new DefaultHttpContext();
-        http.Request.Method = method;
-        http.Request.QueryString = new QueryString(uri.Query);
-        http.Request.Query = new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query));
-        if (method == "POST")
-        {
-            byte[] body = "List-Unsubscribe=One-Click"u8.ToArray();
-            http.Request.ContentType = "application/x-www-form-urlencoded";
-            http.Request.Body = new MemoryStream(body);
-        }
-
-        http.Response.Body = new MemoryStream();
-        http.RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider();
         var function = new UnsubscribeFunction(sim.Get<OrderStore>(), sim.Get<IOptions<TrackingOptions>>(), sim.Time, sim.Get<ILoggerFactory>().CreateLogger<UnsubscribeFunction>());
-        IResult result = await function.RunAsync(http.Request, CancellationToken.None);
-        await result.ExecuteAsync(http);
-        Assert.False(http.Response.Headers.ContainsKey("Location")); // RFC 8058: never a redirect
-        http.Response.Body.Position = 0;
-        return (http.Response.StatusCode, await new StreamReader(http.Response.Body).ReadToEndAsync());
+        HttpAnswer answer = await InProcessHttp.CallAsync(http => function.RunAsync(http.Request, CancellationToken.None), request =>
+        {
+            request.Method = method;
+            request.QueryString = new QueryString(uri.Query);
+            if (method == "POST")
+            {
+                InProcessHttp.Body(request, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click"u8.ToArray());
+            }
+        });
+        Assert.False(answer.Headers.ContainsKey("Location")); // RFC 8058: never a redirect
+        return (answer.Status, answer.Body);
     }
 
     [GeneratedRegex("List-Unsubscribe: <([^>]+)>")]
