@@ -85,5 +85,16 @@ public sealed class CarrierResolver
         return count;
     }
 
+    /// <summary>Longest tracking number accepted (after <see cref="NormalizeTrackingNumber"/>).</summary>
+    public const int MaxTrackingNumberLength = 64;
+
+    /// <summary>
+    /// True for a normalized number every carrier could have issued: 1-64 ASCII letters and digits. Anything else
+    /// (markup, '#', '/', control characters) is refused before it reaches a table key or a carrier's URL.
+    /// </summary>
+    /// <param name="normalized">A number after <see cref="NormalizeTrackingNumber"/>.</param>
+    public static bool IsWellFormed(string normalized) =>
+        normalized is { Length: > 0 and <= MaxTrackingNumberLength } && normalized.All(char.IsAsciiLetterOrDigit);
+
     private static bool IsDropped(char c) => char.IsWhiteSpace(c) || c is '-' or '\u2010' or '\u2011' or '\u2013';
 }

@@ -7,8 +7,16 @@ internal static class CommerceText
 {
     private const int MaxLocaleLength = 35;
 
-    /// <summary>The trimmed value, or null when null/blank.</summary>
-    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>The trimmed value, or null when null, blank or longer than <see cref="MaxTextLength"/>.</summary>
+    public static string? Clean(string? value) =>
+        string.IsNullOrWhiteSpace(value) || value.Length > MaxTextLength ? null : value.Trim();
+
+    /// <summary>
+    /// The longest text kept from a platform's payload (ids, names, emails, numbers, URLs): longer than anything a
+    /// platform sends for these fields, far below Table storage's 32K-character property limit. Longer text is treated
+    /// as absent, so a hostile (but signed) payload cannot make an order unstorable.
+    /// </summary>
+    public const int MaxTextLength = 2048;
 
     /// <summary>"First Last" from the non-blank parts, or null.</summary>
     public static string? JoinName(string? first, string? last)

@@ -74,7 +74,7 @@ internal sealed partial class OrderIngestor(
                 continue;
             }
 
-            IReadOnlyList<string> candidates = number.Length == 0 ? [] : resolver.Resolve(info.CarrierName, number);
+            IReadOnlyList<string> candidates = CarrierResolver.IsWellFormed(number) ? resolver.Resolve(info.CarrierName, number) : [];
             if (candidates.Count == 0)
             {
                 LogUnresolvedCarrier(logger, orderKey);
@@ -125,7 +125,7 @@ internal sealed partial class OrderIngestor(
     private static List<ShipmentCancellation> Cancellations(OrderEvent ev) =>
     [
         .. ev.CancelledShipments.Select(c => c with { TrackingNumber = CarrierResolver.NormalizeTrackingNumber(c.TrackingNumber) }),
-        .. ev.Shipments.Where(s => s.Replaces is not null).Select(s => new ShipmentCancellation(s.Replaces!)),
+        .. ev.Shipments.Where(s => s.Replaces is not null).Select(s => new ShipmentCancellation(CarrierResolver.NormalizeTrackingNumber(s.Replaces!))),
     ];
 
     /// <summary>

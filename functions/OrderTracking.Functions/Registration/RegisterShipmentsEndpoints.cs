@@ -54,6 +54,10 @@ internal static partial class RegisterShipmentsEndpoints
         {
             await queue.EnqueueAsync(ev, cancellationToken);
         }
+        catch (InboundMessageTooLargeException)
+        {
+            return Problems.EventTooLarge();
+        }
         catch (Exception ex) when (InboundQueue.IsUnavailable(ex))
         {
             LogEnqueueFailed(loggers.CreateLogger(FunctionName), ex.GetType().Name);

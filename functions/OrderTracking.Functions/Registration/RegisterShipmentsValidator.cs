@@ -8,7 +8,11 @@ namespace OrderTracking.Functions.Registration;
 internal static class RegisterShipmentsValidator
 {
     public const int MaxShipments = 50;
-    private const int MaxNumberLength = 64;
+    private const int MaxNumberLength = CarrierResolver.MaxTrackingNumberLength;
+    private const int MaxNameLength = 200;
+    private const int MaxLocaleLength = 35; // BCP 47's longest practical tag
+    private const int MaxCarrierLength = 64;
+    private const int MaxUrlLength = 2048;
 
     public static (OrderEvent? Event, Dictionary<string, string[]> Errors) Validate(RegisterShipmentsRequest request, CarrierResolver resolver)
     {
@@ -43,6 +47,16 @@ internal static class RegisterShipmentsValidator
             errors["email"] = ["Not an email address."];
         }
 
+        if (request.Name is { Length: > MaxNameLength })
+        {
+            errors["name"] = [$"At most {MaxNameLength} characters."];
+        }
+
+        if (request.Locale is { } locale && (locale.Trim().Length is 0 or > MaxLocaleLength || !locale.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        {
+            errors["locale"] = ["A language tag such as en, es or pt-BR."];
+        }
+
         string? phone = request.Phone?.Trim();
         if (phone is { Length: > 0 } && !PhoneNumber.IsE164(phone))
         {
@@ -63,16 +77,30 @@ internal static class RegisterShipmentsValidator
         var cancelled = new List<ShipmentCancellation>();
         for (int i = 0; i < items.Count && i < MaxShipments; i++)
         {
-            RegisterShipmentItem item = items[i];
+            RegisterShipmentItem? item = items[i];
+            if (item is null)
+            {
+                errors[$"shipments[{i}]"] = ["Must be an object with a trackingNumber."];
+                continue;
+            }
+
             string number = CarrierResolver.NormalizeTrackingNumber(item.TrackingNumber ?? string.Empty);
             string? replaces = item.Replaces is null ? null : CarrierResolver.NormalizeTrackingNumber(item.Replaces);
-            if (number.Length == 0 || number.Length > MaxNumberLength)
+            if (!CarrierResolver.IsWellFormed(number))
             {
-                errors[$"shipments[{i}].trackingNumber"] = [$"Required; at most {MaxNumberLength} characters."];
+                errors[$"shipments[{i}].trackingNumber"] = [$"Required; at most {MaxNumberLength} letters and digits (spaces and dashes are ignored)."];
             }
-            else if (replaces is not null && (item.Cancelled || replaces.Length == 0 || replaces.Length > MaxNumberLength || replaces == number))
+            else if (replaces is not null && (item.Cancelled || !CarrierResolver.IsWellFormed(replaces) || replaces == number))
             {
                 errors[$"shipments[{i}].replaces"] = [$"The number of another shipment of this order (at most {MaxNumberLength} characters), and not on a cancelled entry."];
+            }
+            else if (item.Carrier is { Length: > MaxCarrierLength })
+            {
+                errors[$"shipments[{i}].carrier"] = [$"At most {MaxCarrierLength} characters."];
+            }
+            else if (item.TrackingUrl is { } url && (url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out Uri? parsed) || parsed.Scheme is not ("https" or "http")))
+            {
+                errors[$"shipments[{i}].trackingUrl"] = [$"An absolute http(s) URL of at most {MaxUrlLength} characters."];
             }
             else if (item.Cancelled)
             {

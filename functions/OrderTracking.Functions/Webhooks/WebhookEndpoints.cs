@@ -117,9 +117,9 @@ internal static partial class WebhookEndpoints
                 ? new WebhookParseResult(WebhookParseOutcome.Parsed, null, type, id, null)
                 : new WebhookParseResult(WebhookParseOutcome.Ignored, null, type, id, null);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException) // the latter: invalid UTF-8 in a string read
         {
-            return new WebhookParseResult(WebhookParseOutcome.Malformed, null, null, null, "body is not JSON");
+            return new WebhookParseResult(WebhookParseOutcome.Malformed, null, null, null, "body is not JSON (UTF-8)");
         }
     }
 

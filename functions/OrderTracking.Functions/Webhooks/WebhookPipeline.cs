@@ -14,13 +14,14 @@ internal sealed partial class WebhookPipeline(InboundQueue queue, ILogger<Webhoo
 {
     public async Task<IResult> AcceptAsync(HttpContext http, string source, WebhookParseResult parsed, Func<Task> enqueue, CancellationToken cancellationToken)
     {
+        string type = LoggableType(parsed.EventType);
         switch (parsed.Outcome)
         {
             case WebhookParseOutcome.Malformed:
-                LogMalformed(logger, source, parsed.EventType ?? "?", parsed.Error ?? "?");
+                LogMalformed(logger, source, type, parsed.Error ?? "?");
                 return Problems.Create(StatusCodes.Status400BadRequest, "Malformed event", parsed.Error ?? "The event could not be parsed.");
             case WebhookParseOutcome.Ignored:
-                LogIgnored(logger, source, parsed.EventType ?? "?");
+                LogIgnored(logger, source, type);
                 return Results.Ok(new { status = "ignored" });
         }
 
@@ -28,15 +29,30 @@ internal sealed partial class WebhookPipeline(InboundQueue queue, ILogger<Webhoo
         {
             await enqueue();
         }
+        catch (InboundMessageTooLargeException ex)
+        {
+            LogTooLarge(logger, source, type, ex.Bytes);
+            return Problems.EventTooLarge();
+        }
         catch (Exception ex) when (InboundQueue.IsUnavailable(ex))
         {
             LogStorageUnavailable(logger, source, ex.GetType().Name);
             return Problems.StorageUnavailable(http);
         }
 
-        LogAccepted(logger, source, parsed.EventType ?? "?");
+        LogAccepted(logger, source, type);
         return Results.Ok(new { status = "accepted" });
     }
+
+    /// <summary>
+    /// The event type as it may go into a log line: the platforms' types are short tokens (<c>charge.updated</c>,
+    /// <c>orders/create</c>, <c>PAYMENT.CAPTURE.COMPLETED</c>); anything else in that field (an email, markup, a
+    /// 50 KB string) is the sender's data, not a type, and is not logged.
+    /// </summary>
+    internal static string LoggableType(string? type) =>
+        type is null ? "?"
+        : type.Length <= 64 && type.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '/' or '-') ? type
+        : "(unrecognised type)";
 
     public Task EnqueueAsync(Core.Orders.OrderEvent ev, CancellationToken cancellationToken) => queue.EnqueueAsync(ev, cancellationToken);
 
@@ -50,6 +66,9 @@ internal sealed partial class WebhookPipeline(InboundQueue queue, ILogger<Webhoo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source} webhook {EventType} enqueued")]
     private static partial void LogAccepted(ILogger logger, string source, string eventType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} webhook {EventType} rejected: {Bytes} bytes once queued, over the queue message limit")]
+    private static partial void LogTooLarge(ILogger logger, string source, string eventType, int bytes);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Source} webhook could not be enqueued ({Error}); answered 503 so the platform retries")]
     private static partial void LogStorageUnavailable(ILogger logger, string source, string error);
