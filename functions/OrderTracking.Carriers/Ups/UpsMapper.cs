@@ -102,7 +102,7 @@ internal static class UpsMapper
             offset = TimeSpan.FromMinutes(Math.Round((local - gmt).TotalMinutes / 15) * 15);
         }
 
-        return new DateTimeOffset(local, offset);
+        return CarrierTime.At(local, offset);
     }
 
     // Date YYYYMMDD and time HHMMSS; the spec's own gmtTime example has 5 digits ("74700"), so left-pad to 6 [S1].
@@ -121,7 +121,7 @@ internal static class UpsMapper
     {
         DeliveryDate? scheduled = package.DeliveryDate?.FirstOrDefault(d => d.Type == "RDD") ?? package.DeliveryDate?.FirstOrDefault(d => d.Type == "SDD");
         string? time = package.DeliveryTime is { Type: not "DEL" } window ? window.EndTime : null;
-        return ParseLocal(scheduled?.Date, time) is DateTime local ? new DateTimeOffset(local, offset) : null;
+        return ParseLocal(scheduled?.Date, time) is DateTime local ? CarrierTime.At(local, offset) : null;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

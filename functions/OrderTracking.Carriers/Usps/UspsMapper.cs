@@ -81,7 +81,7 @@ internal static class UspsMapper
 
     private static DateTimeOffset? ParseLocal(string? value, TimeSpan offset) =>
         DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime local)
-            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset)
+            ? CarrierTime.At(local, offset)
             : null;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

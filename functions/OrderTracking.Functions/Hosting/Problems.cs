@@ -7,8 +7,8 @@ internal static class Problems
         Results.Problem(statusCode: status, title: title, detail: detail, extensions: extensions);
 
     /// <summary>The event would not fit in a queue message: 413, and nothing stored.</summary>
-    public static IResult EventTooLarge() =>
-        Create(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The event is larger than the {Ingestion.InboundQueue.MaxMessageBytes} bytes one queue message holds once normalized.");
+    public static IResult EventTooLarge(int maxBytes) =>
+        Create(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The event is larger than the {maxBytes} bytes one queue message holds once normalized.");
 
     /// <summary>Storage could not take the event: 503 with Retry-After so the platform retries later.</summary>
     public static IResult StorageUnavailable(HttpContext http)

@@ -56,7 +56,7 @@ internal static partial class RegisterShipmentsEndpoints
         }
         catch (InboundMessageTooLargeException)
         {
-            return Problems.EventTooLarge();
+            return Problems.EventTooLarge(InboundQueue.MaxMessageBytes);
         }
         catch (Exception ex) when (InboundQueue.IsUnavailable(ex))
         {

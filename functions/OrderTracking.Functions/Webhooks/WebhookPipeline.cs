@@ -32,7 +32,7 @@ internal sealed partial class WebhookPipeline(InboundQueue queue, ILogger<Webhoo
         catch (InboundMessageTooLargeException ex)
         {
             LogTooLarge(logger, source, type, ex.Bytes);
-            return Problems.EventTooLarge();
+            return Problems.EventTooLarge(InboundQueue.MaxMessageBytes);
         }
         catch (Exception ex) when (InboundQueue.IsUnavailable(ex))
         {
