@@ -17,6 +17,7 @@ internal static class PayPalCertificateUrl
     {
         uri = null!;
         if (string.IsNullOrWhiteSpace(certUrl) || certUrl.Length > 512 || certUrl.AsSpan().ContainsAny("%\\@?#") ||
+            certUrl.AsSpan().Trim().ContainsAnyExceptInRange((char)0x21, (char)0x7E) || // PayPal's hosts are ASCII: no IDN (its parsing can throw), no controls
             !Uri.TryCreate(certUrl.Trim(), UriKind.Absolute, out Uri? parsed))
         {
             return false;
@@ -27,7 +28,7 @@ internal static class PayPalCertificateUrl
             && parsed.UserInfo.Length == 0
             && parsed.Query.Length == 0
             && parsed.Fragment.Length == 0
-            && Array.IndexOf(live ? s_liveHosts : s_sandboxHosts, parsed.IdnHost.ToLowerInvariant()) >= 0
+            && Array.IndexOf(live ? s_liveHosts : s_sandboxHosts, parsed.Host.ToLowerInvariant()) >= 0
             && IsCertPath(parsed.AbsolutePath);
         if (ok)
         {

@@ -62,6 +62,18 @@ public sealed class HostileInputRegressionTests(HostileInputTests.AppFixture app
         Assert.Equal(400, answer.Status);
     }
 
+    [Theory]
+    [InlineData("https://ayt\u00e9\u00ba\u00ba.com/v1/notifications/certs/CERT-1")] // found by afl-fuzz: Uri.IdnHost threw UriFormatException
+    [InlineData("https://api.sandbox.p\u0430ypal.com/v1/notifications/certs/CERT-1")] // a Cyrillic 'a'
+    public async Task PayPal_CertUrlWithANonAsciiHost_Is401_NotA500(string certUrl)
+    {
+        byte[] body = Encoding.UTF8.GetBytes("""{"id":"WH-EVT-2","event_type":"PAYMENT.CAPTURE.COMPLETED","resource":{"id":"CAP-2"}}""");
+        HostileRequest signed = await SignedPayPalAsync(body);
+        HostileRequest request = signed with { Headers = new HeaderList(signed.Headers).Replace("PAYPAL-CERT-URL", System.Text.RegularExpressions.Regex.Unescape(certUrl)) };
+        Answer answer = await HostileInputTests.SendAsync(app.Host.Server, request);
+        Assert.Equal(401, answer.Status);
+    }
+
     [Fact]
     public async Task Shopify_SignedOrderWithAHugeName_IsStored_WithoutTheName()
     {
