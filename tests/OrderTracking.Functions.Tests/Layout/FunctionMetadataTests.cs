@@ -21,7 +21,7 @@ public sealed class FunctionMetadataTests
     public void TheAppHasExactlyTheDesignsFunctions()
     {
         Assert.Equal(
-            ["Health", "IngestEvent", "OpsSyncStatus", "PayPalWebhook", "PollCarrier", "RegisterShipments", "SchedulePolls", "SendNotification", "ShopifyWebhook", "StripeWebhook", "SweepShipments", "SyncPlatform", "TrackingApi", "TrackingLookup", "Unsubscribe", "Widget"],
+            ["Health", "IngestEvent", "OpsPoison", "OpsPoisonAction", "OpsSyncStatus", "PayPalWebhook", "PollCarrier", "RegisterShipments", "SchedulePolls", "SendNotification", "ShopifyWebhook", "StripeWebhook", "SweepShipments", "SyncPlatform", "TrackingApi", "TrackingLookup", "Unsubscribe", "Widget"],
             s_functions.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -36,6 +36,8 @@ public sealed class FunctionMetadataTests
     [InlineData("Widget", "{asset:regex(^(widget\\.js|track)$)}", "Anonymous", "get")]
     [InlineData("Health", "health", "Anonymous", "get")]
     [InlineData("OpsSyncStatus", "ops/sync/{orderKey}", "Function", "get")]
+    [InlineData("OpsPoison", "ops/poison", "Function", "get")]
+    [InlineData("OpsPoisonAction", "ops/poison/{queue}/{action:regex(^(replay|discard)$)}", "Function", "post")]
     public void HttpFunctions_HaveTheContractRouteMethodsAndAuthLevel(string name, string route, string authLevel, string methods)
     {
         JsonObject trigger = Trigger(name, "httpTrigger");

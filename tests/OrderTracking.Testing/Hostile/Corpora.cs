@@ -49,11 +49,13 @@ public static class Corpora
     public const string Unsubscribe = "unsubscribe";
     public const string Health = "health";
     public const string SyncStatus = "ops/sync/{orderKey}";
+    public const string PoisonList = "ops/poison";
+    public const string PoisonAction = "ops/poison/{queue}/{action:regex(^(replay|discard)$)}";
 
     private const string Json = "application/json";
 
     /// <summary>Every endpoint with a generator.</summary>
-    public static IReadOnlyList<string> Endpoints { get; } = [Stripe, Shopify, PayPal, Shipments, Tracking, Lookup, Track, WidgetJs, Unsubscribe, Health, SyncStatus];
+    public static IReadOnlyList<string> Endpoints { get; } = [Stripe, Shopify, PayPal, Shipments, Tracking, Lookup, Track, WidgetJs, Unsubscribe, Health, SyncStatus, PoisonList, PoisonAction];
 
     public static Gen<HostileRequest> For(string endpoint, CorpusContext context) => endpoint switch
     {
@@ -68,6 +70,8 @@ public static class Corpora
         Unsubscribe => Unsubscribes(context),
         Health => Pages(context, Health),
         SyncStatus => SyncReads(context),
+        PoisonList => Pages(context, PoisonList),
+        PoisonAction => PoisonActions(),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no generator"),
     };
 
@@ -406,6 +410,24 @@ public static class Corpora
 
     private static Gen<HostileRequest> SyncReads(CorpusContext c) =>
         HostileKeys(c.OrderKey).Select(k => new HostileRequest(SyncStatus, k.Name, "GET", "/api/ops/sync/" + k.Raw, "", [], null, Expectation.MustReject));
+
+    /// <summary>Replay and discard on hostile queue names and counts; on a real queue with a good count, a 200 (the poison queues are empty here).</summary>
+    private static Gen<HostileRequest> PoisonActions()
+    {
+        Gen<string> actions = Gen.OneOf("replay", "discard");
+        Gen<string> goodQueues = Gen.OneOf("inbound-events", "poll-requests", "notifications", "platform-sync");
+        Gen<string> badQueues = Gen.OneOf("inbound-events-poison", "INBOUND-EVENTS", "..%2F..", "%00", "a%2Fb", "%3Cot-probe%3E", "x", new string('q', 300), "inbound-events%00");
+        Gen<(string Query, bool Good)> max = Gen.Frequency(
+            (3, Gen.Int[1, 1000].Select(n => ($"?max={n}", true))),
+            (1, Gen.Const(("", true))),
+            (3, Gen.OneOf("?max=0", "?max=-1", "?max=1001", "?max=99999999999", "?max=abc", "?max=1e3", "?max=%00", "?max=+5", "?max= 5", "?max=").Select(q => (q, false))));
+        HostileRequest Make(string mutation, string queue, string action, string query, Expectation expect) =>
+            new(PoisonAction, mutation, "POST", $"/api/ops/poison/{queue}/{action}", query, [], null, expect);
+        return Gen.Frequency(
+            (2, Gen.Select(goodQueues, actions, max).Select((q, a, m) => Make($"queue {q} {a} {m.Query}", q, a, m.Query, m.Good ? Expectation.Valid : Expectation.MustReject))),
+            (3, Gen.Select(badQueues, actions).Select((q, a) => Make($"bad queue {HeaderMutations.Clip(q)}", q, a, "", Expectation.MustReject))),
+            (1, Gen.Select(goodQueues, Gen.OneOf("REPLAY", "Discard", "delete", "replay.", "")).Select((q, a) => Make($"bad action '{a}'", q, a, "", Expectation.MustReject))));
+    }
 
     private static Gen<HostileRequest> Unsubscribes(CorpusContext c)
     {
