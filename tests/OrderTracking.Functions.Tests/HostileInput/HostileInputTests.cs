@@ -244,8 +244,8 @@ public sealed class HostileInputTests(ITestOutputHelper output)
 
         public async Task InitializeAsync()
         {
-            // CsCheck's sampling threads block while a case runs; enough pool threads that the app's own continuations
-            // (Azure SDK calls) never queue behind them.
+            // A precaution: four sampling threads plus the app's Azure SDK continuations on a 2-core machine; enough pool
+            // threads from the start that none waits for the pool to grow.
             ThreadPool.GetMinThreads(out int workers, out int io);
             ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
             await _azurite.InitializeAsync();

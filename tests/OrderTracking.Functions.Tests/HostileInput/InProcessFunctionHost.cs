@@ -27,10 +27,11 @@ internal sealed class InProcessFunctionHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private InProcessFunctionHost(WebApplication app)
+    private InProcessFunctionHost(WebApplication app, ConcurrentQueue<LogEntry> logs)
     {
         _app = app;
         Server = app.GetTestServer();
+        Logs = logs;
     }
 
     public TestServer Server { get; }
@@ -38,7 +39,7 @@ internal sealed class InProcessFunctionHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Every log entry the app wrote.</summary>
-    public ConcurrentQueue<LogEntry> Logs { get; } = new();
+    public ConcurrentQueue<LogEntry> Logs { get; }
 
     /// <summary>The HTTP functions: name, methods, route (without the <c>api/</c> prefix), authorization level.</summary>
     public static IReadOnlyList<(string Name, string[] Methods, string Route, AuthorizationLevel Level, MethodInfo Method)> HttpFunctions { get; } =
@@ -82,13 +83,7 @@ internal sealed class InProcessFunctionHost : IAsyncDisposable
         }
 
         await app.StartAsync();
-        var host = new InProcessFunctionHost(app);
-        foreach (LogEntry entry in logs)
-        {
-            host.Logs.Enqueue(entry);
-        }
-
-        ((CapturingLoggerProvider)app.Services.GetServices<ILoggerProvider>().Single(p => p is CapturingLoggerProvider)).Target = host.Logs;
+        var host = new InProcessFunctionHost(app, logs);
         return host;
     }
 
@@ -129,17 +124,16 @@ internal sealed class InProcessFunctionHost : IAsyncDisposable
 
     internal sealed record LogEntry(LogLevel Level, string Category, string Message, Exception? Exception);
 
-    private sealed class CapturingLoggerProvider(ConcurrentQueue<LogEntry> initial) : ILoggerProvider
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<LogEntry> target) : ILoggerProvider
     {
-        public ConcurrentQueue<LogEntry> Target { get; set; } = initial;
 
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+        public ILogger CreateLogger(string categoryName) => new Logger(target, categoryName);
 
         public void Dispose()
         {
         }
 
-        private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
+        private sealed class Logger(ConcurrentQueue<LogEntry> target, string category) : ILogger
         {
             public IDisposable? BeginScope<TState>(TState state)
                 where TState : notnull => null;
@@ -147,7 +141,7 @@ internal sealed class InProcessFunctionHost : IAsyncDisposable
             public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                owner.Target.Enqueue(new LogEntry(logLevel, category, formatter(state, exception), exception));
+                target.Enqueue(new LogEntry(logLevel, category, formatter(state, exception), exception));
         }
     }
 }
