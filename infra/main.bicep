@@ -46,6 +46,9 @@ param instanceMemoryMB int = 2048
 @description('Log Analytics daily ingestion cap in GB (the main variable monitoring cost); -1 = no cap.')
 param logDailyQuotaGb int = -1
 
+@description('Email address the operator alerts (poison queue, carrier 429s) notify; empty = alerts only in the portal.')
+param alertEmail string = ''
+
 // ---------------------------------------------------------------------------------------------------------------
 // Non-secret app settings (DESIGN §10)
 // ---------------------------------------------------------------------------------------------------------------
@@ -206,6 +209,18 @@ module monitoring 'app/monitoring.bicep' = {
     location: location
     tags: tags
     dailyQuotaGb: logDailyQuotaGb
+  }
+}
+
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    namePrefix: '${abbrs.insightsComponents}${resourceToken}'
+    location: location
+    tags: tags
+    alertEmail: alertEmail
   }
 }
 

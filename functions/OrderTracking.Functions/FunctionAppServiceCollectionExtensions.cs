@@ -7,6 +7,7 @@ using OrderTracking.Commerce;
 using OrderTracking.Core.Polling;
 using OrderTracking.Functions.Hosting;
 using OrderTracking.Functions.Ingestion;
+using OrderTracking.Functions.Kpis;
 using OrderTracking.Functions.Lookup;
 using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Polling;
@@ -61,6 +62,10 @@ internal static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<InboundQueue>();
         services.AddSingleton<WebhookReceiptStore>();
         services.AddSingleton<DelayCheckStore>();
+        services.AddSingleton<KpiCheckStore>();
+        services.AddSingleton<KpiStore>();
+        services.AddSingleton<KpiRecorder>();
+        services.AddSingleton<KpiCoverageSweeper>();
         services.AddSingleton<ExpiryStore>();
         services.AddSingleton<OrderArchiveStore>();
         services.AddSingleton<OrderArchiver>();

@@ -19,6 +19,8 @@ param tableNames array = [
   'OrderArchive'
   'OrderLookup'
   'RateLimits'
+  'Kpis'
+  'KpiChecks'
 ]
 
 @description('Queues of DESIGN §5 (contract names), each with its -poison twin.')

@@ -50,6 +50,26 @@ public sealed class BicepTests
     }
 
     [Fact]
+    public async Task Alerts_QueryTheMetricsTheAppEmits_PoisonAbove0_AndCarrier429Share()
+    {
+        (_, string output, _) = await RunAsync("build", Path.Combine(RepositoryLayout.Root, "infra", "app", "alerts.bicep"), "--stdout");
+        JsonNode[] rules = [.. JsonNode.Parse(output)!["resources"]!.AsArray().Where(r => (string?)r!["type"] == "Microsoft.Insights/scheduledQueryRules").Select(r => r!)];
+        Assert.Equal(2, rules.Length);
+        string telemetry = await File.ReadAllTextAsync(Path.Combine(RepositoryLayout.Root, "functions", "OrderTracking.Functions", "Hosting", "Telemetry.cs"));
+        foreach (string metric in new[] { "ordertracking.queue.poison.length", "ordertracking.carrier.calls", "ordertracking.carrier.throttled" })
+        {
+            Assert.Contains($"\"{metric}\"", telemetry, StringComparison.Ordinal); // the app emits it ...
+            Assert.Contains(metric, output, StringComparison.Ordinal); // ... and an alert reads it
+        }
+
+        JsonNode poison = rules.Single(r => ((string?)r["name"])!.Contains("poison", StringComparison.Ordinal));
+        JsonNode criterion = poison["properties"]!["criteria"]!["allOf"]![0]!;
+        Assert.Equal(("GreaterThan", 0), ((string?)criterion["operator"], (int)criterion["threshold"]!));
+        string main = (await RunAsync("build", Path.Combine(RepositoryLayout.Root, "infra", "main.bicep"), "--stdout")).Output;
+        Assert.Contains("alerts", main, StringComparison.Ordinal); // wired into the deployment
+    }
+
+    [Fact]
     public async Task StorageTemplate_CreatesEveryTableTheAppUses()
     {
         (_, string output, _) = await RunAsync("build", Path.Combine(RepositoryLayout.Root, "infra", "app", "storage.bicep"), "--stdout");

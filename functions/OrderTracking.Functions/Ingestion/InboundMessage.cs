@@ -21,4 +21,7 @@ internal sealed record InboundMessage
     public string? Body { get; init; }
 
     public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>The W3C trace context of the request that sent it (see <see cref="Hosting.Telemetry"/>).</summary>
+    public string? TraceParent { get; init; }
 }

@@ -1,3 +1,4 @@
+using OrderTracking.Functions.Hosting;
 using System.Text;
 using System.Text.Json;
 using OrderTracking.Core.Orders;
@@ -16,10 +17,10 @@ internal sealed class InboundQueue(StorageContext storage, TimeProvider time)
     public const int MaxMessageBytes = 48 * 1024;
 
     public Task EnqueueAsync(OrderEvent ev, CancellationToken cancellationToken) =>
-        SendAsync(new InboundMessage { Type = InboundMessage.OrderEventType, Event = ev, ReceivedAt = time.GetUtcNow() }, cancellationToken);
+        SendAsync(new InboundMessage { Type = InboundMessage.OrderEventType, Event = ev, ReceivedAt = time.GetUtcNow(), TraceParent = Telemetry.CurrentTraceParent }, cancellationToken);
 
     public Task EnqueueRawAsync(string type, string body, CancellationToken cancellationToken) =>
-        SendAsync(new InboundMessage { Type = type, Body = body, ReceivedAt = time.GetUtcNow() }, cancellationToken);
+        SendAsync(new InboundMessage { Type = type, Body = body, ReceivedAt = time.GetUtcNow(), TraceParent = Telemetry.CurrentTraceParent }, cancellationToken);
 
     private async Task SendAsync(InboundMessage message, CancellationToken cancellationToken)
     {

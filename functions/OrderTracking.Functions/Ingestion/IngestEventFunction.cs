@@ -25,6 +25,8 @@ internal sealed partial class IngestEventFunction(
 
     public async Task<string> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
+        using System.Diagnostics.Activity? span = Telemetry.Start("ingest", message.TraceParent, System.Diagnostics.ActivityKind.Consumer);
+        Telemetry.QueueAge.Record(Math.Max(0, (time.GetUtcNow() - message.ReceivedAt).TotalSeconds), new KeyValuePair<string, object?>("queue", QueueNames.InboundEvents));
         OrderEvent? ev = await parser.ToOrderEventAsync(message, cancellationToken);
         if (ev is null)
         {

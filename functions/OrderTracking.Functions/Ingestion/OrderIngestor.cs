@@ -1,6 +1,8 @@
+using OrderTracking.Functions.Hosting;
 using OrderTracking.Carriers;
 using OrderTracking.Core.Orders;
 using OrderTracking.Core.Tracking;
+using OrderTracking.Functions.Kpis;
 using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Polling;
 using OrderTracking.Functions.Retention;
@@ -19,7 +21,7 @@ namespace OrderTracking.Functions.Ingestion;
 internal sealed partial class OrderIngestor(
     OrderStore orders, PollScheduleStore schedule, CarrierResolver resolver, PollingOptions options, PlatformSyncer syncer, PlatformSyncQueue sync,
     OrderArchiveStore archive, ExpiryStore expiries, RetentionOptions retention, OrderLookupStore lookup, IOptions<TrackingOptions> tracking,
-    NotificationQueue notifications, NotificationOptions notificationOptions, TimeProvider time, ILogger<OrderIngestor> logger)
+    NotificationQueue notifications, NotificationOptions notificationOptions, KpiRecorder kpis, TimeProvider time, ILogger<OrderIngestor> logger)
 {
     public async Task<IngestSummary> IngestAsync(OrderEvent ev, CancellationToken cancellationToken)
     {
@@ -181,6 +183,7 @@ internal sealed partial class OrderIngestor(
             ScheduleOwner = owner,
             ScheduleRowKey = PollScheduleStore.RowKey(now, number),
             Tracking = new ShipmentTracking { Status = TrackingStatus.NotFound, UpdatedAt = now },
+            TraceParent = Telemetry.CurrentTraceParent,
         };
 
         bool isNew = await orders.TryAddShipmentAsync(shipment, cancellationToken);
@@ -230,12 +233,16 @@ internal sealed partial class OrderIngestor(
         return true;
     }
 
-    /// <summary>The idempotent tail of adding a shipment: index row, and the first schedule row until its first poll.</summary>
+    /// <summary>
+    /// The idempotent tail of adding a shipment: index row, and until its first poll the KPI count (once, by its marker)
+    /// and the first schedule row. The count comes before the schedule row, so the journey is counted before it can move.
+    /// </summary>
     private async Task EnsureIndexedAndScheduledAsync(ShipmentRecord shipment, CancellationToken cancellationToken)
     {
         await orders.IndexShipmentAsync(shipment.Carrier, shipment.TrackingNumber, shipment.OrderKey, cancellationToken);
         if (shipment.ScheduleOwner && shipment.LastLeaseRowKey is null && shipment.ScheduleRowKey is not null)
         {
+            await kpis.RegisteredAsync(shipment, cancellationToken);
             int shard = PollScheduleStore.ShardOf(shipment.TrackingNumber, options.ShardCount);
             await schedule.AddAsync(shipment.Carrier, shard, shipment.ScheduleRowKey, shipment.TrackingNumber, shipment.RegisteredAt, cancellationToken);
         }

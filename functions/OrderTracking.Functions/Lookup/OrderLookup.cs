@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using OrderTracking.Core.Security;
+using OrderTracking.Functions.Kpis;
 using OrderTracking.Functions.Storage;
 using OrderTracking.Functions.Tracking;
 
@@ -26,7 +27,7 @@ internal sealed record LookupAnswer(LookupOutcome Outcome, string? OrderKey = nu
 /// same work and get the same answer.
 /// </summary>
 internal sealed partial class OrderLookup(
-    OrderLookupStore index, RateLimitStore limits, IOptions<TrackingOptions> options, TimeProvider time, ILogger<OrderLookup> logger)
+    OrderLookupStore index, RateLimitStore limits, KpiRecorder kpis, IOptions<TrackingOptions> options, TimeProvider time, ILogger<OrderLookup> logger)
 {
     public async Task<LookupAnswer> FindAsync(string orderNumber, string email, IPAddress? client, CancellationToken cancellationToken)
     {
@@ -78,6 +79,7 @@ internal sealed partial class OrderLookup(
         }
 
         LogOutcome(logger, best is null ? "no match" : "found", compared);
+        await kpis.LookupAsync(best?.OrderKey, time.GetUtcNow(), cancellationToken); // a hit and a miss do the same write
         return best is null ? new LookupAnswer(LookupOutcome.NotFound) : new LookupAnswer(LookupOutcome.Found, best.OrderKey);
     }
 

@@ -14,6 +14,9 @@ namespace OrderTracking.Functions.Notifications;
 /// <param name="EpisodeKey">For <c>delayed</c>: the episode, so each delay episode is one email.</param>
 internal sealed record NotificationRequest(string OrderKey, string? Carrier, string? TrackingNumber, string Milestone, string? EpisodeKey = null)
 {
+    /// <summary>The W3C trace context of the poll or sweep that sent it (see <c>Telemetry</c>).</summary>
+    public string? TraceParent { get; init; } = Hosting.Telemetry.CurrentTraceParent;
+
     /// <summary>The milestone, or null when the wire name is not one we know.</summary>
     [JsonIgnore]
     public Milestone? ParsedMilestone => MilestoneExtensions.TryParseWireName(Milestone, out Milestone m) ? m : null;

@@ -1,7 +1,9 @@
+using OrderTracking.Functions.Hosting;
 using Microsoft.Extensions.Options;
 using OrderTracking.Azure.Sms;
 using OrderTracking.Core.Notifications;
 using OrderTracking.Core.Security;
+using OrderTracking.Functions.Kpis;
 using OrderTracking.Functions.Storage;
 using OrderTracking.Functions.Tracking;
 
@@ -16,7 +18,7 @@ namespace OrderTracking.Functions.Notifications;
 /// </summary>
 internal sealed partial class NotificationSender(
     NotificationLedgerStore ledger, OrderStore orders, IEmailSender email, ISmsSender sms, SmsOptions smsOptions, IOptions<TrackingOptions> tracking,
-    NotificationOptions options, TimeProvider time, ILogger<NotificationSender> logger)
+    NotificationOptions options, KpiRecorder kpis, TimeProvider time, ILogger<NotificationSender> logger)
 {
     /// <summary>How long an SMS claim is held by the attempt that made it; past it, an unfinished claim is settled as unknown.</summary>
     public static readonly TimeSpan SmsLease = TimeSpan.FromMinutes(2);
@@ -67,7 +69,7 @@ internal sealed partial class NotificationSender(
 
         return await DeliverAsync(request.OrderKey, rowKey, order, to, new NotificationModel(
             milestone, order.Locale, order.OrderNumber ?? order.ExternalId, order.CustomerName, request.Carrier!, request.TrackingNumber!,
-            EtaToShow(milestone, shipment.Tracking.Eta, now), TrackingLink(request.OrderKey, order.Locale, now), shipment.Tracking.Reason), now, cancellationToken);
+            EtaToShow(milestone, shipment.Tracking.Eta, now), TrackingLink(request.OrderKey, order.Locale, now, "email", milestone), shipment.Tracking.Reason), now, cancellationToken);
     }
 
     /// <summary>Renders, sends with the ledger row's operation id and the unsubscribe link, and marks the row sent.</summary>
@@ -78,7 +80,10 @@ internal sealed partial class NotificationSender(
         EmailSendResult result = await email.SendAsync(
             new EmailMessage(to, order.CustomerName, rendered.Subject, rendered.Html, rendered.PlainText, UnsubscribeLink(orderKey, now)),
             NotificationLedgerKey.OperationId(orderKey, rowKey), cancellationToken);
+        // Counted before the ledger says sent: a retry after a crash resends the same operation and counts into the same marker.
+        await kpis.SentAsync(orderKey, model.Carrier.Length > 0 ? model.Carrier : null, "email", model.Milestone, rowKey, now, cancellationToken);
         await ledger.MarkAsync(orderKey, rowKey, NotificationLedgerStore.Sent, result.ProviderMessageId, time.GetUtcNow(), cancellationToken);
+        Count("email", model.Milestone, "sent");
         LogSent(logger, model.Milestone, rendered.Language);
         return "sent";
     }
@@ -109,7 +114,7 @@ internal sealed partial class NotificationSender(
 
         return await DeliverAsync(request.OrderKey, rowKey, order, to, new NotificationModel(
             milestone, order.Locale, order.OrderNumber ?? order.ExternalId, order.CustomerName, string.Empty, string.Empty, null,
-            TrackingLink(request.OrderKey, order.Locale, now)), now, cancellationToken);
+            TrackingLink(request.OrderKey, order.Locale, now, "email", milestone)), now, cancellationToken);
     }
 
     /// <summary>
@@ -141,7 +146,7 @@ internal sealed partial class NotificationSender(
             return claim == LeasedClaim.InFlight ? "in flight" : "duplicate";
         }
 
-        string body = SmsTemplates.Render(milestone, order.Locale, order.OrderNumber ?? order.ExternalId, TrackingLink(request.OrderKey, order.Locale, now))!;
+        string body = SmsTemplates.Render(milestone, order.Locale, order.OrderNumber ?? order.ExternalId, TrackingLink(request.OrderKey, order.Locale, now, "sms", milestone))!;
         SmsSendResult result;
         try
         {
@@ -155,17 +160,21 @@ internal sealed partial class NotificationSender(
         catch (SmsRejectedException ex)
         {
             await ledger.MarkAsync(request.OrderKey, rowKey, NotificationLedgerStore.Failed, ex.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture), time.GetUtcNow(), cancellationToken);
+            Count("sms", milestone, "failed");
             LogSmsFailed(logger, milestone, ex.Status, ex.Code);
             return "failed";
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             await ledger.MarkAsync(request.OrderKey, rowKey, NotificationLedgerStore.Unknown, null, time.GetUtcNow(), cancellationToken);
+            Count("sms", milestone, "unknown");
             LogSmsUnknown(logger, milestone, ex.GetType().Name);
             return "unknown";
         }
 
+        await kpis.SentAsync(request.OrderKey, request.Carrier, "sms", milestone, rowKey, now, cancellationToken);
         await ledger.MarkAsync(request.OrderKey, rowKey, NotificationLedgerStore.Sent, result.ProviderMessageId, time.GetUtcNow(), cancellationToken);
+        Count("sms", milestone, "sent");
         LogSmsSent(logger, milestone);
         return "sent";
     }
@@ -181,6 +190,9 @@ internal sealed partial class NotificationSender(
         _ => eta,
     };
 
+    private static void Count(string channel, Milestone milestone, string outcome) => Telemetry.Messages.Add(
+        1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("milestone", milestone.ToWireName()), new KeyValuePair<string, object?>("outcome", outcome));
+
     /// <summary>After a one-click unsubscribe only what may need the customer to act is still sent: an exception.</summary>
     private static bool Unsubscribed(OrderRecord order, Milestone milestone) =>
         order.UnsubscribedAt is not null && milestone is not (Milestone.Exception or Milestone.OrderConfirmed);
@@ -193,12 +205,17 @@ internal sealed partial class NotificationSender(
         return new Uri($"{settings.PublicBaseUrl.TrimEnd('/')}/api/unsubscribe?orderKey={Uri.EscapeDataString(orderKey)}&token={Uri.EscapeDataString(token)}");
     }
 
-    private Uri TrackingLink(string orderKey, string? locale, DateTimeOffset now)
+    /// <summary>
+    /// The tracking page link, with the campaign marker the page records as an open (<see cref="TrackingCampaign"/>):
+    /// channel, milestone and the day it was sent.
+    /// </summary>
+    private Uri TrackingLink(string orderKey, string? locale, DateTimeOffset now, string channel, Milestone milestone)
     {
         TrackingOptions settings = tracking.Value;
         string token = ReadToken.Mint(settings.ReadTokenKeys[0], orderKey, now + options.LinkLifetime);
         string lang = TrackingResponse.Language(locale) == "es" ? "&lang=es" : string.Empty; // the page's own words follow the email's
-        return new Uri($"{settings.PublicBaseUrl.TrimEnd('/')}/api/track?orderKey={Uri.EscapeDataString(orderKey)}&token={Uri.EscapeDataString(token)}{lang}");
+        return new Uri($"{settings.PublicBaseUrl.TrimEnd('/')}/api/track?orderKey={Uri.EscapeDataString(orderKey)}&token={Uri.EscapeDataString(token)}{lang}"
+            + TrackingCampaign.Query(channel, milestone, DateOnly.FromDateTime(now.UtcDateTime)));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Milestone {Milestone} email sent ({Language})")]

@@ -19,6 +19,7 @@ internal sealed class SendNotificationFunction(NotificationSender sender, QueueT
 
     public async Task<string> HandleAsync(NotificationRequest message, CancellationToken cancellationToken)
     {
+        using System.Diagnostics.Activity? span = Telemetry.Start("notify " + message.Milestone, message.TraceParent, System.Diagnostics.ActivityKind.Consumer);
         string outcome = await sender.SendAsync(message, message.ParsedMilestone!.Value, cancellationToken);
         return $"{Name}: {message.Milestone} {outcome}";
     }

@@ -33,8 +33,8 @@ internal sealed partial class ShipmentSweeper(
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetUtcNow();
-        IReadOnlyList<DelayCheck> due = await delayChecks.GetDueAsync(now, MaxPerSweep, cancellationToken);
-        IReadOnlyDictionary<Outcome, int> outcomes = await DueRows.ProcessAsync<DelayCheck, Outcome>(due, 8, (row, ct) => CheckAsync(row, now, ct), cancellationToken);
+        IReadOnlyList<ShipmentDue> due = await delayChecks.GetDueAsync(now, MaxPerSweep, cancellationToken);
+        IReadOnlyDictionary<Outcome, int> outcomes = await DueRows.ProcessAsync<ShipmentDue, Outcome>(due, 8, (row, ct) => CheckAsync(row, now, ct), cancellationToken);
         int delayed = outcomes.GetValueOrDefault(Outcome.Delayed), moved = outcomes.GetValueOrDefault(Outcome.Moved), dropped = outcomes.GetValueOrDefault(Outcome.Dropped);
 
         var result = new SweepResult(due.Count, delayed, moved, dropped, due.Count >= MaxPerSweep);
@@ -54,7 +54,7 @@ internal sealed partial class ShipmentSweeper(
         Kept,
     }
 
-    private async Task<Outcome> CheckAsync(DelayCheck row, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Outcome> CheckAsync(ShipmentDue row, DateTimeOffset now, CancellationToken cancellationToken)
     {
         for (int attempt = 1; ; attempt++)
         {
@@ -79,7 +79,7 @@ internal sealed partial class ShipmentSweeper(
         }
     }
 
-    private async Task<Outcome> DecideAsync(DelayCheck row, ShipmentRecord shipment, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Outcome> DecideAsync(ShipmentDue row, ShipmentRecord shipment, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ShipmentTracking t = shipment.Tracking;
         var input = new DelayInput(t.Status, t.LastEventAt, t.Eta, t.Delayed);

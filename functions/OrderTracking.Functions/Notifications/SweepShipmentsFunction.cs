@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using OrderTracking.Functions.Kpis;
 using OrderTracking.Functions.Retention;
 using OrderTracking.Functions.Storage;
 
@@ -6,7 +7,7 @@ namespace OrderTracking.Functions.Notifications;
 
 /// <summary><c>SweepShipments</c>: hourly timer (minute 5) → <c>delayed</c> notifications from the due <c>DelayChecks</c> rows; finished orders archived after their retention; expired webhook receipts and rate-limit counters dropped.</summary>
 internal sealed partial class SweepShipmentsFunction(
-    ShipmentSweeper sweeper, OrderArchiver archiver, WebhookReceiptStore receipts, RateLimitStore rateLimits, StorageContext storage, TimeProvider time, ILogger<SweepShipmentsFunction> logger)
+    ShipmentSweeper sweeper, KpiCoverageSweeper coverage, OrderArchiver archiver, WebhookReceiptStore receipts, RateLimitStore rateLimits, StorageContext storage, TimeProvider time, ILogger<SweepShipmentsFunction> logger)
 {
     public const string Name = "SweepShipments";
 
@@ -17,6 +18,7 @@ internal sealed partial class SweepShipmentsFunction(
     {
         await storage.EnsureCreatedAsync(cancellationToken);
         SweepResult swept = await sweeper.SweepAsync(cancellationToken);
+        await coverage.SweepAsync(cancellationToken);
         ArchiveResult archived = await archiver.ArchiveDueAsync(cancellationToken);
         int dropped = await receipts.DropExpiredAsync(time.GetUtcNow(), cancellationToken);
         int counters = await rateLimits.DropExpiredAsync(time.GetUtcNow(), cancellationToken);

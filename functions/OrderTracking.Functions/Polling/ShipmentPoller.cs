@@ -1,3 +1,4 @@
+using OrderTracking.Functions.Hosting;
 using OrderTracking.Carriers;
 using OrderTracking.Core.Carriers;
 using OrderTracking.Functions.Storage;
@@ -40,8 +41,10 @@ internal sealed partial class ShipmentPoller(
         }
         else if (carriers.TryGet(request.Carrier, out ICarrierTracker? tracker))
         {
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
             results = await tracker.TrackAsync(
                 [.. fresh.Select(i => new CarrierTrackingRequest(i.TrackingNumber, i.RegisteredAt))], cancellationToken);
+            RecordCall(request.Carrier, results.Values, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         else
         {
@@ -72,6 +75,20 @@ internal sealed partial class ShipmentPoller(
 
             string? next = await updater.ApplyAsync(request.Carrier, item, result, now, cancellationToken);
             await schedule.CompleteAsync(request.Carrier, item.Shard, item.LeaseRowKey, next, item.TrackingNumber, item.RegisteredAt, cancellationToken);
+        }
+    }
+
+    private static void RecordCall(string carrier, IEnumerable<CarrierTrackingResult> results, TimeSpan elapsed)
+    {
+        var tag = new KeyValuePair<string, object?>("carrier", carrier);
+        Telemetry.CarrierLatency.Record(elapsed.TotalMilliseconds, tag);
+        foreach (IGrouping<CarrierResultKind, CarrierTrackingResult> kind in results.GroupBy(r => r.Kind))
+        {
+            Telemetry.CarrierCalls.Add(kind.Count(), tag, new KeyValuePair<string, object?>("outcome", kind.Key.ToString()));
+            if (kind.Key == CarrierResultKind.Throttled)
+            {
+                Telemetry.CarrierThrottled.Add(kind.Count(), tag);
+            }
         }
     }
 

@@ -1,8 +1,11 @@
+using OrderTracking.Functions.Hosting;
 using Azure;
 using OrderTracking.Core.Carriers;
 using OrderTracking.Core.Notifications;
 using OrderTracking.Core.Polling;
 using OrderTracking.Core.Tracking;
+using OrderTracking.Core.Kpis;
+using OrderTracking.Functions.Kpis;
 using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Retention;
 using OrderTracking.Functions.Storage;
@@ -12,7 +15,7 @@ namespace OrderTracking.Functions.Polling;
 
 /// <summary>Applies one carrier answer to the shipment rows of every order that holds the number.</summary>
 internal sealed partial class ShipmentUpdater(
-    OrderStore orders, DelayCheckStore delayChecks, ExpiryStore expiries, NotificationQueue notifications, PlatformSyncQueue sync, PollCadence cadence,
+    OrderStore orders, DelayCheckStore delayChecks, KpiRecorder kpis, ExpiryStore expiries, NotificationQueue notifications, PlatformSyncQueue sync, PollCadence cadence,
     PollingOptions options, NotificationOptions notificationOptions, RetentionOptions retention, ILogger<ShipmentUpdater> logger)
 {
     private const int MaxConcurrencyRetries = 5;
@@ -74,8 +77,12 @@ internal sealed partial class ShipmentUpdater(
             return owner.ScheduleRowKey;
         }
 
+        using System.Diagnostics.Activity? span = Telemetry.Start("poll " + carrier, owner.TraceParent);
+        span?.SetTag("ordertracking.carrier", carrier);
+        span?.SetTag("ordertracking.result", result.Kind.ToString());
         MergeOutcome merged = TrackingMerger.Merge(owner.Tracking, result, now);
         ShipmentRecord updatedOwner = NextOwnerState(owner, KeepDelayEpisode(owner.Tracking, merged.State, now), result, item, now);
+        updatedOwner = updatedOwner with { Facts = ShipmentFactsPolicy.Observe(owner.Facts, updatedOwner.Tracking, merged.Changed, now) };
         IReadOnlyList<Milestone> milestones = MilestonePolicy.MilestonesFor(
             owner.Tracking.Status, updatedOwner.Tracking.Status,
             MilestonePolicy.HasCarrierScan(owner.Tracking.Events), MilestonePolicy.HasCarrierScan(updatedOwner.Tracking.Events));
@@ -83,6 +90,7 @@ internal sealed partial class ShipmentUpdater(
         // Before the commit point: a crash after this re-derives the same milestones, and the ledger drops the repeat.
         await notifications.EnqueueAsync(rows.Select(r => r.OrderKey), carrier, item.TrackingNumber, milestones, null, cancellationToken);
         await sync.EnqueueEventsAsync(rows.Select(r => r.OrderKey), carrier, item.TrackingNumber, milestones, cancellationToken);
+        await kpis.TransitionsAsync(owner, KpiTransitions.Between(owner.Facts, updatedOwner.Facts), cancellationToken);
         if (!owner.Tracking.Status.IsTerminal() && updatedOwner.Tracking.Status.IsTerminal())
         {
             foreach (string orderKey in rows.Select(r => r.OrderKey).Distinct(StringComparer.Ordinal))
@@ -93,7 +101,7 @@ internal sealed partial class ShipmentUpdater(
 
         foreach (ShipmentRecord other in rows.Where(r => !r.ScheduleOwner))
         {
-            await orders.UpdateShipmentAsync(await IndexDelayCheckAsync(other with { Tracking = updatedOwner.Tracking }, cancellationToken), cancellationToken);
+            await orders.UpdateShipmentAsync(await IndexDelayCheckAsync(other with { Tracking = updatedOwner.Tracking, Facts = updatedOwner.Facts }, cancellationToken), cancellationToken);
         }
 
         // The owner row is the commit point: once it names the new schedule row, a retry only finishes the move.

@@ -23,6 +23,7 @@ internal static partial class RegisterShipmentsEndpoints
         HttpContext http, CarrierResolver resolver, InboundQueue queue, IOptions<TrackingOptions> options, TimeProvider time,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        using System.Diagnostics.Activity? span = Telemetry.Start("register shipments", kind: System.Diagnostics.ActivityKind.Server);
         (byte[]? body, IResult? error) = await RequestBody.ReadJsonAsync(http.Request, cancellationToken);
         if (error is not null)
         {

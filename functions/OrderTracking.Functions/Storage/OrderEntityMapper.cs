@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using OrderTracking.Core.Kpis;
 using OrderTracking.Core.Tracking;
 
 namespace OrderTracking.Functions.Storage;
@@ -97,6 +98,8 @@ internal static class OrderEntityMapper
         Set(e, "LastPolledAt", s.LastPolledAt);
         Set(e, "NextPollAt", s.NextPollAt);
         Set(e, "DelayCheckAt", s.DelayCheckAt);
+        SetFacts(e, s.Facts);
+        Set(e, "TraceParent", s.TraceParent);
         return e;
     }
 
@@ -131,11 +134,56 @@ internal static class OrderEntityMapper
         PollFailures = e.GetInt32("PollFailures") ?? 0,
         DeliveryConfirmed = e.GetBoolean("DeliveryConfirmed") ?? false,
         DelayCheckAt = e.GetDateTimeOffset("DelayCheckAt"),
+        Facts = GetFacts(e),
+        TraceParent = e.GetString("TraceParent"),
         ETag = e.ETag,
+    };
+
+    private static void SetFacts(TableEntity e, ShipmentFacts f)
+    {
+        SetTime(e, "FirstEta", f.FirstEta);
+        SetTime(e, "LatestEta", f.LatestEta);
+        SetTime(e, "FirstUpdateAt", f.FirstUpdateAt);
+        SetTime(e, "FirstScanAt", f.FirstScanAt);
+        SetTime(e, "OutForDeliveryAt", f.OutForDeliveryAt);
+        SetTime(e, "DeliveredAt", f.DeliveredAt);
+        SetTime(e, "FirstExceptionAt", f.FirstExceptionAt);
+        SetTime(e, "ReturnedAt", f.ReturnedAt);
+        if (f.CarrierUpdates > 0)
+        {
+            e["CarrierUpdates"] = f.CarrierUpdates;
+        }
+    }
+
+    private static ShipmentFacts GetFacts(TableEntity e) => new()
+    {
+        FirstEta = GetTime(e, "FirstEta"),
+        LatestEta = GetTime(e, "LatestEta"),
+        FirstUpdateAt = GetTime(e, "FirstUpdateAt"),
+        FirstScanAt = GetTime(e, "FirstScanAt"),
+        OutForDeliveryAt = GetTime(e, "OutForDeliveryAt"),
+        DeliveredAt = GetTime(e, "DeliveredAt"),
+        FirstExceptionAt = GetTime(e, "FirstExceptionAt"),
+        ReturnedAt = GetTime(e, "ReturnedAt"),
+        CarrierUpdates = e.GetInt32("CarrierUpdates") ?? 0,
     };
 
     private static TrackingEvent Trim(TrackingEvent e) =>
         e.Description.Length <= MaxDescription ? e : e with { Description = e.Description[..MaxDescription] };
+
+    /// <summary>A fact time keeps its offset (the carrier's local day decides on-time): stored as ISO 8601 text, not as a UTC DateTime.</summary>
+    private static void SetTime(TableEntity e, string key, DateTimeOffset? value)
+    {
+        if (value is { } v)
+        {
+            e[key] = v.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static DateTimeOffset? GetTime(TableEntity e, string key) =>
+        e.GetString(key) is { } text && DateTimeOffset.TryParseExact(text, "o", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateTimeOffset v)
+            ? v
+            : null;
 
     private static void Set(TableEntity e, string key, object? value)
     {

@@ -1,4 +1,5 @@
 using Azure;
+using OrderTracking.Core.Kpis;
 using OrderTracking.Core.Tracking;
 
 namespace OrderTracking.Functions.Storage;
@@ -37,6 +38,12 @@ internal sealed record ShipmentRecord
 
     /// <summary>The time of this row's <c>DelayChecks</c> index row, if it has one (see <see cref="DelayCheckStore"/>).</summary>
     public DateTimeOffset? DelayCheckAt { get; init; }
+
+    /// <summary>The journey's facts for the KPIs (first and latest ETA, milestone times, carrier updates).</summary>
+    public ShipmentFacts Facts { get; init; } = ShipmentFacts.Empty;
+
+    /// <summary>The trace of the ingestion that registered it: each poll's span is its child (see <c>Telemetry</c>).</summary>
+    public string? TraceParent { get; init; }
     public ETag ETag { get; init; }
 
     public string RowKey => ShipmentRows.RowKey(Carrier, TrackingNumber);

@@ -15,6 +15,8 @@ internal static class TableNames
     public const string OrderArchive = "OrderArchive";
     public const string OrderLookup = "OrderLookup";
     public const string RateLimits = "RateLimits";
+    public const string Kpis = "Kpis";
+    public const string KpiChecks = "KpiChecks";
 
-    public static IReadOnlyList<string> All { get; } = [Orders, ShipmentIndex, PollSchedule, Notifications, WebhookReceipts, CarrierState, PlatformSync, DelayChecks, Expiries, OrderArchive, OrderLookup, RateLimits];
+    public static IReadOnlyList<string> All { get; } = [Orders, ShipmentIndex, PollSchedule, Notifications, WebhookReceipts, CarrierState, PlatformSync, DelayChecks, Expiries, OrderArchive, OrderLookup, RateLimits, Kpis, KpiChecks];
 }

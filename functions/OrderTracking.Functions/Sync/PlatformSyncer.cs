@@ -1,3 +1,4 @@
+using OrderTracking.Functions.Hosting;
 using Microsoft.Extensions.Options;
 using OrderTracking.Commerce.PayPal;
 using OrderTracking.Commerce.Shopify;
@@ -111,6 +112,7 @@ internal sealed partial class PlatformSyncer(
             }
 
             await ledger.MarkAsync(request.OrderKey, rowKey, result, platformId, reason, time.GetUtcNow(), cancellationToken);
+            Telemetry.WriteBacks.Add(1, new KeyValuePair<string, object?>("platform", platform), new KeyValuePair<string, object?>("outcome", result));
             if (result == PlatformSyncLedgerStore.Failed)
             {
                 LogRejected(logger, platform, reason ?? string.Empty);

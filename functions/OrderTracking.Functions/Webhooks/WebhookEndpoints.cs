@@ -126,6 +126,7 @@ internal static partial class WebhookEndpoints
     private static IResult Rejected(ILoggerFactory loggers, string source, WebhookVerificationResult result)
     {
         ILogger logger = loggers.CreateLogger("Webhooks");
+        WebhookPipeline.Count(source, result.ToString());
         if (result == WebhookVerificationResult.NoSecretConfigured)
         {
             LogNoSecret(logger, source);

@@ -15,12 +15,15 @@ internal sealed partial class WebhookPipeline(InboundQueue queue, ILogger<Webhoo
     public async Task<IResult> AcceptAsync(HttpContext http, string source, WebhookParseResult parsed, Func<Task> enqueue, CancellationToken cancellationToken)
     {
         string type = LoggableType(parsed.EventType);
+        using System.Diagnostics.Activity? span = Telemetry.Start("webhook " + source, kind: System.Diagnostics.ActivityKind.Server);
         switch (parsed.Outcome)
         {
             case WebhookParseOutcome.Malformed:
+                Count(source, "malformed");
                 LogMalformed(logger, source, type, parsed.Error ?? "?");
                 return Problems.Create(StatusCodes.Status400BadRequest, "Malformed event", parsed.Error ?? "The event could not be parsed.");
             case WebhookParseOutcome.Ignored:
+                Count(source, "ignored");
                 LogIgnored(logger, source, type);
                 return Results.Ok(new { status = "ignored" });
         }
@@ -31,18 +34,25 @@ internal sealed partial class WebhookPipeline(InboundQueue queue, ILogger<Webhoo
         }
         catch (InboundMessageTooLargeException ex)
         {
+            Count(source, "tooLarge");
             LogTooLarge(logger, source, type, ex.Bytes);
             return Problems.EventTooLarge(InboundQueue.MaxMessageBytes);
         }
         catch (Exception ex) when (InboundQueue.IsUnavailable(ex))
         {
+            Count(source, "storageUnavailable");
             LogStorageUnavailable(logger, source, ex.GetType().Name);
             return Problems.StorageUnavailable(http);
         }
 
+        Count(source, "accepted");
         LogAccepted(logger, source, type);
         return Results.Ok(new { status = "accepted" });
     }
+
+    /// <summary>Counts a webhook answer in <see cref="Telemetry.Webhooks"/>.</summary>
+    internal static void Count(string source, string outcome) =>
+        Telemetry.Webhooks.Add(1, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("outcome", outcome));
 
     /// <summary>
     /// The event type as it may go into a log line: the platforms' types are short tokens (<c>charge.updated</c>,

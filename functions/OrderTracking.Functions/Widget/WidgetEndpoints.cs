@@ -1,6 +1,12 @@
 using System.Net;
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using OrderTracking.Core.Orders;
+using OrderTracking.Core.Security;
+using OrderTracking.Functions.Kpis;
+using OrderTracking.Functions.Notifications;
+using OrderTracking.Functions.Tracking;
 
 namespace OrderTracking.Functions.Widget;
 
@@ -8,8 +14,10 @@ namespace OrderTracking.Functions.Widget;
 /// <c>Widget</c>: <c>GET /api/widget.js</c> (a dependency-free <c>&lt;order-tracking&gt;</c> web component for
 /// storefronts) and <c>GET /api/track?orderKey=…&amp;token=…</c>, the page the emails link to. The page has no
 /// external resources and a strict CSP; values reach the DOM only as text (the component builds nodes, no HTML).
+/// A page opened from an email's or text's link (its campaign marker, <see cref="TrackingCampaign"/>, and a valid
+/// token) is counted as an open of that message in the KPIs.
 /// </summary>
-internal static class WidgetEndpoints
+internal sealed partial class WidgetEndpoints(KpiRecorder kpis, IOptions<TrackingOptions> tracking, NotificationOptions notifications, TimeProvider time, ILogger<WidgetEndpoints> logger)
 {
     private static readonly string s_script = ReadAsset("widget.js");
 
@@ -17,7 +25,7 @@ internal static class WidgetEndpoints
 
     /// <summary><c>GET /api/widget.js</c> or <c>GET /api/track</c> (one function, one route with a regex constraint).</summary>
     [Function(FunctionName)]
-    public static IResult Run(
+    public async Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "{asset:regex(^(widget\\.js|track)$)}")] HttpRequest request,
         string asset)
     {
@@ -33,6 +41,7 @@ internal static class WidgetEndpoints
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["Referrer-Policy"] = "no-referrer"; // the token is in the URL: don't leak it to carrier sites
         string lang = request.Query["lang"].ToString() is "es" ? "es" : "en";
+        await RecordOpenAsync(request, http.RequestAborted);
         return Results.Content(Page(request.Query["orderKey"].ToString(), request.Query["token"].ToString(), lang), "text/html; charset=utf-8");
     }
 
@@ -64,6 +73,39 @@ internal static class WidgetEndpoints
             </html>
             """;
     }
+
+    /// <summary>
+    /// Counts an open when the link is one we sent: a campaign marker, a valid token for the order, and a send day no
+    /// older than the links live. Best effort: the page is served whatever storage answers.
+    /// </summary>
+    private async Task RecordOpenAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (TrackingCampaign.Parse(request.Query) is not { } campaign)
+        {
+            return;
+        }
+
+        string orderKey = request.Query["orderKey"].ToString();
+        DateTimeOffset now = time.GetUtcNow();
+        DateOnly today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (campaign.SentOn > today || campaign.SentOn < today.AddDays(-(int)Math.Ceiling(notifications.LinkLifetime.TotalDays) - 1)
+            || !OrderKey.IsValid(orderKey) || !ReadToken.Verify(tracking.Value.ReadTokenKeys, orderKey, request.Query["token"].ToString(), now))
+        {
+            return;
+        }
+
+        try
+        {
+            await kpis.OpenedAsync(orderKey, campaign.Channel, campaign.Milestone, campaign.SentOn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is global::Azure.RequestFailedException || Storage.StorageContext.IsUnavailable(ex))
+        {
+            LogOpenNotCounted(logger, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A tracking page open was not counted in the KPIs: storage answered {Error}")]
+    private static partial void LogOpenNotCounted(ILogger logger, string error);
 
     private static string ReadAsset(string name)
     {

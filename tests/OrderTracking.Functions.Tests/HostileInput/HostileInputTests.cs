@@ -42,7 +42,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
     /// <summary>10,000 per endpoint the issue names; 2,000 for the health probe, unsubscribe and the keyed ops endpoints.</summary>
     private static int CasesFor(string endpoint) =>
         int.TryParse(Environment.GetEnvironmentVariable("OT_CORPUS_CASES"), CultureInfo.InvariantCulture, out int n) ? n
-        : endpoint is Corpora.Health or Corpora.Unsubscribe or Corpora.SyncStatus or Corpora.PoisonList or Corpora.PoisonAction ? 2_000 : 10_000;
+        : endpoint is Corpora.Health or Corpora.Unsubscribe or Corpora.SyncStatus or Corpora.PoisonList or Corpora.PoisonAction or Corpora.Kpis or Corpora.Dashboard ? 2_000 : 10_000;
 
     public static TheoryData<string> Endpoints => [.. Corpora.Endpoints];
 
@@ -163,7 +163,8 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             string[] changed = [.. rows.Where(r => !was.TryGetValue(r.Key, out string? etag) || etag != r.Value).Select(r => r.Key).Concat(was.Keys.Except(rows.Keys))];
             bool allowed = endpoint switch
             {
-                Corpora.Lookup => table == TableNames.RateLimits, // every well-formed attempt is counted, by design
+                // Every well-formed attempt is counted against the limits, and each hit or miss in the order-level KPI row, by design.
+                Corpora.Lookup => table == TableNames.RateLimits || (table == TableNames.Kpis && changed.All(k => k.Split('|') is [_, "*", _])),
                 Corpora.Unsubscribe => table == TableNames.Orders && changed.All(k => k.StartsWith(app.SeededOrderPartition + "|", StringComparison.Ordinal)), // the valid POSTs
                 _ => false,
             };

@@ -17,6 +17,7 @@ using OrderTracking.Functions.Polling;
 using OrderTracking.Functions.Retention;
 using OrderTracking.Functions.Storage;
 using OrderTracking.Functions.Sync;
+using OrderTracking.Functions.Kpis;
 using OrderTracking.Functions.Tracking;
 using OrderTracking.Testing;
 
@@ -38,7 +39,7 @@ public sealed class OrderIngestorTests(AzuriteFixture azurite) : IClassFixture<A
             orders, new PollScheduleStore(storage), new CarrierResolver(), new PollingOptions(), syncer, new PlatformSyncQueue(storage, Options.Create(new ShopifyOptions())),
             new OrderArchiveStore(storage), new ExpiryStore(storage), new RetentionOptions(), new OrderLookupStore(storage),
             Options.Create(new TrackingOptions { ReadTokenKey = "ingestor-tests-read-token-key-0123" }), new NotificationQueue(storage), new NotificationOptions(),
-            time, NullLogger<OrderIngestor>.Instance);
+            new KpiRecorder(new KpiStore(storage), new KpiCheckStore(storage), NullLogger<KpiRecorder>.Instance), time, NullLogger<OrderIngestor>.Instance);
         return (ingestor, orders, storage);
     }
 

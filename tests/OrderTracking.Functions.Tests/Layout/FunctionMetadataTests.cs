@@ -21,7 +21,7 @@ public sealed class FunctionMetadataTests
     public void TheAppHasExactlyTheDesignsFunctions()
     {
         Assert.Equal(
-            ["Health", "IngestEvent", "OpsPoison", "OpsPoisonAction", "OpsSyncStatus", "PayPalWebhook", "PollCarrier", "RegisterShipments", "SchedulePolls", "SendNotification", "ShopifyWebhook", "StripeWebhook", "SweepShipments", "SyncPlatform", "TrackingApi", "TrackingLookup", "Unsubscribe", "Widget"],
+            ["Dashboard", "Health", "IngestEvent", "Kpis", "OpsPoison", "OpsPoisonAction", "OpsSyncStatus", "PayPalWebhook", "PollCarrier", "RegisterShipments", "SchedulePolls", "SendNotification", "ShopifyWebhook", "StripeWebhook", "SweepShipments", "SyncPlatform", "TrackingApi", "TrackingLookup", "Unsubscribe", "Widget"],
             s_functions.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -37,6 +37,8 @@ public sealed class FunctionMetadataTests
     [InlineData("Health", "health", "Anonymous", "get")]
     [InlineData("OpsSyncStatus", "ops/sync/{orderKey}", "Function", "get")]
     [InlineData("OpsPoison", "ops/poison", "Function", "get")]
+    [InlineData("Kpis", "kpis", "Function", "get")]
+    [InlineData("Dashboard", "dashboard", "Function", "get")]
     [InlineData("OpsPoisonAction", "ops/poison/{queue}/{action:regex(^(replay|discard)$)}", "Function", "post")]
     public void HttpFunctions_HaveTheContractRouteMethodsAndAuthLevel(string name, string route, string authLevel, string methods)
     {

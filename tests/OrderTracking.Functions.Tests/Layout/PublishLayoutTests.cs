@@ -74,7 +74,7 @@ public sealed class PublishLayoutTests : IClassFixture<PublishLayoutTests.Publis
         Assert.Equal("dotnet-isolated", (string?)worker["language"]);
         Assert.Equal("dotnet", (string?)worker["defaultExecutablePath"]);
         Assert.True(File.Exists(Path.Combine(_app.Root, (string)worker["defaultWorkerPath"]!)));
-        Assert.Equal(18, JsonNode.Parse(File.ReadAllText(Path.Combine(_app.Root, "functions.metadata")))!.AsArray().Count);
+        Assert.Equal(20, JsonNode.Parse(File.ReadAllText(Path.Combine(_app.Root, "functions.metadata")))!.AsArray().Count);
         Assert.True(File.Exists(Path.Combine(_app.Root, "extensions.json")), "extensions.json missing: the real host could not load the queue and timer extensions");
         Assert.True(Directory.Exists(Path.Combine(_app.Root, ".azurefunctions")));
     }
@@ -102,7 +102,7 @@ public sealed class PublishLayoutTests : IClassFixture<PublishLayoutTests.Publis
 
         using HttpResponseMessage response = await client.GetAsync("api/health");
 
-        Assert.Equal(18, host.Functions.Count); // indexed by the published worker over gRPC
+        Assert.Equal(20, host.Functions.Count); // indexed by the published worker over gRPC
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"reachable\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

@@ -4,6 +4,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderTracking.Functions.Ingestion;
+using OrderTracking.Functions.Kpis;
 using OrderTracking.Functions.Notifications;
 using OrderTracking.Functions.Polling;
 using OrderTracking.Functions.Storage;
@@ -25,6 +26,7 @@ internal sealed class StateMachineHarness : IAsyncDisposable
     private readonly StorageContext _storage;
     private readonly PollScheduler _scheduler;
     private readonly ShipmentSweeper _sweeper;
+    private readonly KpiCoverageSweeper _coverage;
     private readonly Dictionary<string, Func<string, CancellationToken, Task>> _functions;
     private DateTimeOffset _nextSweep;
 
@@ -58,6 +60,7 @@ internal sealed class StateMachineHarness : IAsyncDisposable
         _storage = _services.GetRequiredService<StorageContext>();
         _scheduler = _services.GetRequiredService<PollScheduler>();
         _sweeper = _services.GetRequiredService<ShipmentSweeper>();
+        _coverage = _services.GetRequiredService<KpiCoverageSweeper>();
         _functions = new(StringComparer.Ordinal)
         {
             [QueueNames.InboundEvents] = ActivatorUtilities.CreateInstance<IngestEventFunction>(_services).RunAsync,
@@ -117,6 +120,7 @@ internal sealed class StateMachineHarness : IAsyncDisposable
             if (next >= _nextSweep)
             {
                 Sweeps.Add(await _sweeper.SweepAsync(CancellationToken.None));
+                await _coverage.SweepAsync(CancellationToken.None);
                 _nextSweep = NextSweepAfter(next);
             }
 

@@ -21,7 +21,7 @@ public sealed class HostileInputDevHostTests(FunctionAppFixture app, ITestOutput
 {
     private const int CasesPerEndpoint = 200;
     private static readonly TimeSpan s_perRequest = TimeSpan.FromSeconds(30);
-    private static readonly string[] s_keyed = [Corpora.Shipments, Corpora.SyncStatus, Corpora.PoisonList, Corpora.PoisonAction];
+    private static readonly string[] s_keyed = [Corpora.Shipments, Corpora.SyncStatus, Corpora.PoisonList, Corpora.PoisonAction, Corpora.Kpis, Corpora.Dashboard];
 
     [Fact]
     public async Task CorpusSample_ThroughTheDevHost_IsAnsweredSafely()

@@ -51,11 +51,13 @@ public static class Corpora
     public const string SyncStatus = "ops/sync/{orderKey}";
     public const string PoisonList = "ops/poison";
     public const string PoisonAction = "ops/poison/{queue}/{action:regex(^(replay|discard)$)}";
+    public const string Kpis = "kpis";
+    public const string Dashboard = "dashboard";
 
     private const string Json = "application/json";
 
     /// <summary>Every endpoint with a generator.</summary>
-    public static IReadOnlyList<string> Endpoints { get; } = [Stripe, Shopify, PayPal, Shipments, Tracking, Lookup, Track, WidgetJs, Unsubscribe, Health, SyncStatus, PoisonList, PoisonAction];
+    public static IReadOnlyList<string> Endpoints { get; } = [Stripe, Shopify, PayPal, Shipments, Tracking, Lookup, Track, WidgetJs, Unsubscribe, Health, SyncStatus, PoisonList, PoisonAction, Kpis, Dashboard];
 
     public static Gen<HostileRequest> For(string endpoint, CorpusContext context) => endpoint switch
     {
@@ -72,6 +74,8 @@ public static class Corpora
         SyncStatus => SyncReads(context),
         PoisonList => Pages(context, PoisonList),
         PoisonAction => PoisonActions(),
+        Kpis => KpiQueries(context, Kpis),
+        Dashboard => KpiQueries(context, Dashboard),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "no generator"),
     };
 
@@ -407,6 +411,47 @@ public static class Corpora
         HostileKeys(c.OrderKey).Select(k => new HostileRequest(SyncStatus, k.Name, "GET", "/api/ops/sync/" + k.Raw, "", [], null, Expectation.MustReject));
 
     /// <summary>Replay and discard on hostile queue names and counts; on a real queue with a good count, a 200 (the poison queues are empty here).</summary>
+    /// <summary>
+    /// KPI and dashboard queries: valid ranges and filters must answer 2xx; a malformed day, a reversed or too long
+    /// range, an unknown carrier or source must be a 4xx; markup and control characters in any value are never echoed.
+    /// </summary>
+    private static Gen<HostileRequest> KpiQueries(CorpusContext c, string endpoint)
+    {
+        string path = "/api/" + endpoint;
+        DateOnly today = DateOnly.FromDateTime(c.Clock().UtcDateTime);
+        string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Gen<string> carriers = Gen.OneOf("ups", "fedex", "usps", "dhl", "sandbox");
+        Gen<string> sources = Gen.OneOf("shopify", "stripe", "paypal", "api");
+        Gen<string> valid = Gen.Select(Gen.Int[0, 365], Gen.Int[0, 365], carriers, sources, Gen.Int[0, 3]).Select((a, len, carrier, source, shape) =>
+        {
+            DateOnly to = today.AddDays(-a), from = to.AddDays(-Math.Min(len, 365));
+            return shape switch
+            {
+                0 => $"?from={D(from)}&to={D(to)}",
+                1 => $"?from={D(from)}&to={D(to)}&carrier={carrier}",
+                2 => $"?to={D(to)}&source={source}",
+                _ => "",
+            };
+        });
+        Gen<string> badValues = Gen.OneOf(HostileRequest.Probes).Select(Uri.EscapeDataString);
+        Gen<string> invalid = Gen.Select(badValues, Gen.Int[0, 6]).Select((bad, shape) => shape switch
+        {
+            0 => $"?from={bad}",
+            1 => $"?to={bad}",
+            2 => $"?carrier={bad}",
+            3 => $"?source={bad}",
+            4 => $"?from={D(today)}&to={D(today.AddDays(-1))}",
+            5 => $"?from={D(today.AddDays(-400))}&to={D(today)}",
+            _ => "?from=2026-02-30",
+        });
+        Gen<string> noise = Gen.Select(badValues, badValues).Select((k, v) => $"?{k}={v}&lang={v}");
+        return Gen.Frequency(
+            (3, valid.Select(q => new HostileRequest(endpoint, "valid " + q, "GET", path, q, [], null, Expectation.Valid))),
+            (3, invalid.Select(q => new HostileRequest(endpoint, "invalid " + HeaderMutations.Clip(q), "GET", path, q, [], null, Expectation.MustReject))),
+            (1, noise.Select(q => new HostileRequest(endpoint, "unknown parameters", "GET", path, q, [], null, Expectation.Valid))),
+            (2, Gen.Select(valid, HeaderMutations.Noise).Select((q, n) => new HostileRequest(endpoint, n.Name, "GET", path, q, n.Apply([]), null, Expectation.Valid))));
+    }
+
     private static Gen<HostileRequest> PoisonActions()
     {
         Gen<string> actions = Gen.OneOf("replay", "discard");

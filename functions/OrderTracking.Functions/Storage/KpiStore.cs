@@ -1,0 +1,139 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using OrderTracking.Core.Kpis;
+
+namespace OrderTracking.Functions.Storage;
+
+/// <summary>
+/// <c>Kpis</c> (<c>{yyyyMMdd}</c> UTC / <c>{carrier}|{source}</c>, DESIGN §5): one aggregate row per day, carrier and
+/// source, its counters as entity properties (docs/kpis.md). A counted transition also writes a marker row
+/// <c>~{marker}</c> in the same partition, in the same entity group transaction as the aggregate: the marker's insert
+/// fails (409) when the transition was already counted, and the whole transaction with it, so a retried or duplicated
+/// transition counts once and a crash never counts half. Cost: one point read and one transaction per transition
+/// (another on an ETag race). Markers sort after every aggregate row (<c>~</c> is above the key characters used), so a
+/// day's report reads a row-key range that holds only aggregates.
+/// </summary>
+internal sealed class KpiStore(StorageContext storage)
+{
+    /// <summary>The carrier of order-level counters (lookups, sends of order emails, page opens).</summary>
+    public const string AnyCarrier = "*";
+
+    /// <summary>The source of counters that belong to no order (a lookup that matched nothing).</summary>
+    public const string NoSource = "-";
+
+    private const string MarkerPrefix = "~";
+    private const int MaxAttempts = 8;
+
+    private TableClient Table => storage.Table(TableNames.Kpis);
+
+    public static string Partition(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    public static string Partition(DateTimeOffset at) => Partition(DateOnly.FromDateTime(at.UtcDateTime));
+
+    public static string RowKey(string carrier, string source) => $"{carrier}|{source}";
+
+    /// <summary>
+    /// Adds <paramref name="increments"/> to the aggregate of <paramref name="at"/>'s UTC day for the carrier and source.
+    /// With a <paramref name="marker"/>, at most once: false when that marker was already counted.
+    /// </summary>
+    public async Task<bool> AddAsync(
+        DateTimeOffset at, string carrier, string source, string? marker, IReadOnlyDictionary<string, int> increments, CancellationToken cancellationToken)
+    {
+        string partition = Partition(at), rowKey = RowKey(carrier, source);
+        for (int attempt = 1; ; attempt++)
+        {
+            NullableResponse<TableEntity> stored = await Table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+            TableEntity next = Increment(stored.HasValue ? stored.Value! : null, partition, rowKey, increments);
+            TableTransactionAction write = stored.HasValue
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, stored.Value!.ETag)
+                : new TableTransactionAction(TableTransactionActionType.Add, next);
+            try
+            {
+                if (marker is null)
+                {
+                    await (stored.HasValue
+                        ? Table.UpdateEntityAsync(next, stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken)
+                        : Table.AddEntityAsync(next, cancellationToken));
+                }
+                else
+                {
+                    var mark = new TableEntity(partition, MarkerPrefix + marker) { ["At"] = at };
+                    await Table.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, mark), write], cancellationToken);
+                }
+
+                return true;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex == 0)
+            {
+                return false; // the marker is there: this transition was counted
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // Another instance wrote the aggregate between our read and write: read again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Every aggregate row of the days from <paramref name="from"/> to <paramref name="to"/> (one row-key range query per day).</summary>
+    public async Task<IReadOnlyList<KpiRow>> GetAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        DateOnly[] days = [.. Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays)];
+        var rows = new System.Collections.Concurrent.ConcurrentBag<KpiRow>();
+        await Parallel.ForEachAsync(days, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (day, ct) =>
+        {
+            string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(day)} and RowKey lt {MarkerPrefix}");
+            await foreach (TableEntity e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            {
+                if (ToRow(day, e) is { } row)
+                {
+                    rows.Add(row);
+                }
+            }
+        });
+        return [.. rows];
+    }
+
+    private static KpiRow? ToRow(DateOnly day, TableEntity e)
+    {
+        string[] key = e.RowKey.Split('|');
+        if (key.Length != 2)
+        {
+            return null;
+        }
+
+        var counters = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach ((string name, object value) in e)
+        {
+            if (value is int or long && name is not ("PartitionKey" or "RowKey"))
+            {
+                counters[name] = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return new KpiRow(day, key[0], key[1], counters);
+    }
+
+    private static TableEntity Increment(TableEntity? stored, string partition, string rowKey, IReadOnlyDictionary<string, int> increments)
+    {
+        var next = new TableEntity(partition, rowKey);
+        if (stored is not null)
+        {
+            foreach ((string name, object value) in stored)
+            {
+                if (value is int or long && name is not ("PartitionKey" or "RowKey"))
+                {
+                    next[name] = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        foreach ((string name, int amount) in increments)
+        {
+            next[name] = (next.TryGetValue(name, out object? current) ? (long)current! : 0L) + amount;
+        }
+
+        return next;
+    }
+}
