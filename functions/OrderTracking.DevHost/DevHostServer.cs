@@ -115,6 +115,11 @@ public sealed class DevHostServer : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 100 * 1024 * 1024; // the host's default request limit is 100 MB
+            // The hop to the worker adds four headers (x-ms-invocation-id, X-Forwarded-For/Host/Proto) and the worker's
+            // Kestrel keeps its defaults (100 headers, 32 KB). A request that fits here but not there never reached the
+            // function, and its invocation timed out into a 500 (found by the hostile-input sample): refuse it here, 431.
+            kestrel.Limits.MaxRequestHeaderCount = 100 - 4;
+            kestrel.Limits.MaxRequestHeadersTotalSize = (32 * 1024) - 1024;
             if (options.Port == 0)
             {
                 kestrel.Listen(IPAddress.Loopback, 0);

@@ -23,7 +23,14 @@ OpenTelemetryBuilder telemetry = builder.Services.AddOpenTelemetry()
 telemetry.UseFunctionsWorkerDefaults();
 if (!string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
 {
-    telemetry.UseAzureMonitorExporter();
+    Azure.Core.TokenCredential? credential = TelemetryExport.Credential(builder.Configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+    telemetry.UseAzureMonitorExporter(o =>
+    {
+        if (credential is not null)
+        {
+            o.Credential = credential; // managed identity: the template turns off instrumentation-key ingestion
+        }
+    });
 }
 
 builder.Build().Run();

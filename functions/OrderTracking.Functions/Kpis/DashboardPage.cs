@@ -66,6 +66,7 @@ internal static class DashboardPage
             days, carriers, (d, c) => Rate(report.Days.FirstOrDefault(x => x.Date == d && x.Carrier == c) is { } k ? (k.Exceptions, k.Shipments) : (0, 0))));
         html.Append(TransitChart(report));
         html.Append(CoverageChart(report));
+        html.Append(ClickThroughChart(report));
         html.Append("</div>");
         html.Append(ClickThrough(report));
         html.Append(CarrierTable(report));
@@ -138,18 +139,36 @@ internal static class DashboardPage
         }
 
         return BarChart("transit", "Transit time distribution", "Delivered shipments by time from first carrier scan to delivery.",
-            [.. s_transitGroups.Select((g, i) => (g.Label, (double)grouped[i], Count(grouped[i])))], AxisMax(grouped.Max()), "shipments");
+            [.. s_transitGroups.Select((g, i) => (g.Label, (double)grouped[i], Count(grouped[i])))], AxisMax(grouped.Max()), percent: false);
     }
 
     private static string CoverageChart(KpiReport report) =>
         BarChart("coverage", "Tracking coverage per carrier", "Share of shipments with a carrier update within 24 hours of registration.",
-            [.. report.Carriers.Select(c => (c.Carrier!, c.TrackingCoverage ?? 0, Percent(c.TrackingCoverage)))], 1, "coverage");
+            [.. report.Carriers.Select(c => (c.Carrier!, c.TrackingCoverage ?? 0, Percent(c.TrackingCoverage)))], 1, percent: true);
 
-    private static string BarChart(string id, string title, string description, (string Label, double Value, string Text)[] bars, double max, string unit)
+    private static string ClickThroughChart(KpiReport report)
+    {
+        ChannelFigures? email = report.Notifications.FirstOrDefault(c => c.Channel == "email");
+        (string Label, double Value, string Text)[] bars = email is null ? [] : [.. email.Sent.Where(kv => kv.Value > 0).Select(kv =>
+        {
+            double rate = (double)email.Opened[kv.Key] / kv.Value;
+            return (Short(kv.Key), rate, Percent(rate));
+        })];
+        return BarChart("clicks", "Email link click-through", "Share of the emails sent whose tracking link was opened, per milestone (texts: the table below).", bars, 1, percent: true);
+    }
+
+    private static string Short(string milestone) => milestone switch
+    {
+        "outForDelivery" => "out for del.",
+        "orderConfirmed" => "order",
+        _ => milestone,
+    };
+
+    private static string BarChart(string id, string title, string description, (string Label, double Value, string Text)[] bars, double max, bool percent)
     {
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"""<figure><h2 id="{id}-t">{E(title)}</h2><svg viewBox="0 0 {Width} {Height}" role="img" aria-labelledby="{id}-t {id}-d"><desc id="{id}-d">{E(description)}</desc>""");
-        YAxis(svg, v => unit == "coverage" ? Percent(v) : Count((long)Math.Round(v * max)));
+        YAxis(svg, v => percent ? Percent(v) : Count((long)Math.Round(v * max)));
         double slot = (Width - Left - Right) / (double)Math.Max(1, bars.Length);
         var table = new StringBuilder($"<table><caption class=\"muted\">{E(title)}</caption>");
         for (int i = 0; i < bars.Length; i++)
@@ -157,7 +176,7 @@ internal static class DashboardPage
             double h = (Height - Top - Bottom) * (bars[i].Value / max);
             double x = Left + (i * slot) + (slot * 0.15);
             svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{x:0.#}" y="{Height - Bottom - h:0.#}" width="{slot * 0.7:0.#}" height="{h:0.#}" fill="{s_palette[0]}"><title>{E(bars[i].Label)}: {E(bars[i].Text)}</title></rect>""");
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + (slot * 0.35):0.#}" y="{Height - Bottom + 16}" font-size="13" text-anchor="middle" fill="#1a1a1a">{E(bars[i].Label)}</text>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{x + (slot * 0.35):0.#}" y="{Height - Bottom + 16}" font-size="12" text-anchor="middle" fill="#1a1a1a">{E(bars[i].Label)}</text>""");
             table.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(bars[i].Label)}</td><td>{E(bars[i].Text)}</td></tr>");
         }
 

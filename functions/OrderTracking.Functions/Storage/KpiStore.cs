@@ -103,30 +103,30 @@ internal sealed class KpiStore(StorageContext storage)
             return null;
         }
 
+        return new KpiRow(day, key[0], key[1], Counters(e));
+    }
+
+    /// <summary>The counters of an aggregate row: its whole-number properties.</summary>
+    private static Dictionary<string, long> Counters(TableEntity e)
+    {
         var counters = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach ((string name, object value) in e)
         {
-            if (value is int or long && name is not ("PartitionKey" or "RowKey"))
+            if (value is int or long)
             {
                 counters[name] = Convert.ToInt64(value, CultureInfo.InvariantCulture);
             }
         }
 
-        return new KpiRow(day, key[0], key[1], counters);
+        return counters;
     }
 
     private static TableEntity Increment(TableEntity? stored, string partition, string rowKey, IReadOnlyDictionary<string, int> increments)
     {
         var next = new TableEntity(partition, rowKey);
-        if (stored is not null)
+        foreach ((string name, long value) in stored is null ? [] : Counters(stored))
         {
-            foreach ((string name, object value) in stored)
-            {
-                if (value is int or long && name is not ("PartitionKey" or "RowKey"))
-                {
-                    next[name] = Convert.ToInt64(value, CultureInfo.InvariantCulture);
-                }
-            }
+            next[name] = value;
         }
 
         foreach ((string name, int amount) in increments)

@@ -32,7 +32,7 @@ public sealed partial class DashboardTests(TrackingPageFixture app) : IClassFixt
         Assert.Equal(200, response!.Status);
         ILocator row = page.Locator("tr[data-carrier=\"sandbox\"] td");
         Assert.Equal(["sandbox", "8", "1", "1", "100 %", "2", "1", "0"], (await row.AllInnerTextsAsync()).Take(8));
-        Assert.Equal(4, await page.Locator("figure svg[role=img]").CountAsync()); // on-time, exceptions, transit, coverage
+        Assert.Equal(5, await page.Locator("figure svg[role=img]").CountAsync()); // on-time, exceptions, transit, coverage, click-through
         Assert.Equal("100 %", await page.Locator(".cards li", new() { HasText = "On time" }).Locator("b").InnerTextAsync());
 
         AxeResult axe = await page.RunAxe();

@@ -64,7 +64,7 @@ public sealed class HostileInputDevHostTests(FunctionAppFixture app, ITestOutput
                     string body = await response.Content.ReadAsStringAsync();
                     string? type = response.Content.Headers.ContentType?.MediaType;
                     string Why(string what) => $"{what}: {status} {type} {(body.Length > 300 ? body[..300] : body)}\nfor {request}";
-                    Assert.True(status < 500, Why("a 5xx"));
+                    Assert.True(status < 500, Why("a 5xx") + "\nworker log:\n" + string.Join("\n", app.Host.HandlerLogs.Skip(logsBefore).Where(l => l.Contains("xception", StringComparison.Ordinal)).TakeLast(3)));
                     Assert.True(Oracle.StatusAllowed(request, status, hostLimits: true), Why($"expected {request.Expect}"));
                     if (status >= 400 && type != "text/html")
                     {
