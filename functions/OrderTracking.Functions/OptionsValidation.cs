@@ -32,9 +32,12 @@ internal static class OptionsValidation
         Require(cadence.Jitter is >= 0 and < 1, $"Polling:Cadence:Jitter must be at least 0 and below 1, not {cadence.Jitter}.");
         Require(cadence.Minimum > TimeSpan.Zero, $"Polling:Cadence:Minimum must be positive, not {cadence.Minimum}.");
         Require(cadence.NotFoundInitial <= cadence.NotFoundMax, $"Polling:Cadence:NotFoundInitial ({cadence.NotFoundInitial}) must not exceed NotFoundMax ({cadence.NotFoundMax}).");
+        Require(cadence.EtaDayStart >= TimeSpan.Zero && cadence.EtaDayStart < TimeSpan.FromDays(1), $"Polling:Cadence:EtaDayStart must be a time of day (00:00:00 to 23:59:59), not {cadence.EtaDayStart}.");
+        Require(cadence.DeliveryWindow <= TimeSpan.FromDays(1), $"Polling:Cadence:DeliveryWindow must not exceed a day, not {cadence.DeliveryWindow}.");
         foreach ((string name, TimeSpan value) in new[]
         {
-            ("OutForDelivery", cadence.OutForDelivery), ("EtaToday", cadence.EtaToday), ("InTransit", cadence.InTransit),
+            ("OutForDelivery", cadence.OutForDelivery), ("EtaToday", cadence.EtaToday), ("InTransit", cadence.InTransit), ("BeforeEta", cadence.BeforeEta),
+            ("DeliveryWindow", cadence.DeliveryWindow),
             ("LabelCreated", cadence.LabelCreated), ("NotFoundInitial", cadence.NotFoundInitial), ("NotFoundMax", cadence.NotFoundMax),
             ("DeliveredConfirmation", cadence.DeliveredConfirmation), ("ExpireAfterSilence", cadence.ExpireAfterSilence),
         })

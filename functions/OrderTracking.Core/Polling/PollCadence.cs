@@ -3,9 +3,10 @@ using OrderTracking.Core.Tracking;
 namespace OrderTracking.Core.Polling;
 
 /// <summary>
-/// Adaptive cadence (DESIGN §7): out for delivery ≈ 25 min, ETA today ≈ 1 h, in transit ≈ 3 h, label created ≈ 6 h,
-/// not found backs off 1 → 24 h, delivered gets one confirmation poll a day later, then stop; stop after 30 days
-/// without events. Every due time is jittered so shipments registered together spread out.
+/// Adaptive cadence (DESIGN §7), aimed at the moments customers care about: the first scan, and the morning a parcel
+/// goes out for delivery. Label created ≈ 2 h; in transit with the ETA's day ahead ≈ 12 h, woken at that day's delivery
+/// window; inside the window ≈ 25 min; in transit without an ETA ≈ 3 h; out for delivery ≈ 1 h; not found backs off
+/// 1 → 24 h; delivered gets one confirmation poll a day later, then stop; stop after 30 days without events. Every due time is jittered so shipments registered together spread out.
 /// </summary>
 public sealed class PollCadence(PollCadenceOptions options)
 {
@@ -25,7 +26,7 @@ public sealed class PollCadence(PollCadenceOptions options)
             TrackingStatus.OutForDelivery => options.OutForDelivery,
             TrackingStatus.NotFound => NotFoundBackOff(context.NotFoundCount),
             TrackingStatus.LabelCreated => options.LabelCreated,
-            _ when context.Eta is { } eta && now >= EtaDayStart(eta) => options.EtaToday,
+            TrackingStatus.InTransit when context.Eta is { } eta => TowardEta(eta, now),
             _ => options.InTransit,
         };
 
@@ -39,19 +40,43 @@ public sealed class PollCadence(PollCadenceOptions options)
         TimeSpan jittered = TimeSpan.FromTicks((long)(chosen.Ticks * factor));
         DateTimeOffset next = now + (jittered < options.Minimum ? options.Minimum : jittered);
 
-        // In transit, wake at the start of the ETA day at the latest: a long transit interval must not sleep through
-        // the morning the parcel goes out for delivery.
+        // Moving with an ETA, wake at the next delivery window's start at the latest: a sparse interval must not sleep
+        // through the morning the parcel goes out for delivery.
         if (options.Fixed is null && context.Status is not (TrackingStatus.OutForDelivery or TrackingStatus.LabelCreated or TrackingStatus.NotFound or TrackingStatus.Delivered)
-            && context.Eta is { } due && EtaDayStart(due) is { } dayStart && dayStart > now && next > dayStart)
+            && context.Eta is { } due && NextWindowStart(due, now) is { } windowStart && next > windowStart)
         {
-            next = dayStart;
+            next = windowStart;
         }
 
         return new PollDecision(next);
     }
 
-    /// <summary><see cref="PollCadenceOptions.EtaDayStart"/> on the ETA's local date, in the ETA's offset.</summary>
-    private DateTimeOffset EtaDayStart(DateTimeOffset eta) => new(eta.Date + options.EtaDayStart, eta.Offset);
+    /// <summary>
+    /// In transit with an ETA: <see cref="PollCadenceOptions.EtaToday"/> inside the delivery window (from
+    /// <see cref="PollCadenceOptions.EtaDayStart"/> for <see cref="PollCadenceOptions.DeliveryWindow"/>, carrier-local)
+    /// on the ETA's day and every later day; <see cref="PollCadenceOptions.BeforeEta"/> while the ETA's day is ahead;
+    /// <see cref="PollCadenceOptions.InTransit"/> outside the window once the ETA's day has come.
+    /// </summary>
+    private TimeSpan TowardEta(DateTimeOffset eta, DateTimeOffset now)
+    {
+        DateTimeOffset local = now.ToOffset(eta.Offset);
+        if (local.Date < eta.Date)
+        {
+            return options.BeforeEta;
+        }
+
+        TimeSpan timeOfDay = local.TimeOfDay;
+        return timeOfDay >= options.EtaDayStart && timeOfDay < options.EtaDayStart + options.DeliveryWindow ? options.EtaToday : options.InTransit;
+    }
+
+    /// <summary>The next delivery window's start after <paramref name="now"/>: the ETA day's, or, once that has come, the next day's.</summary>
+    private DateTimeOffset? NextWindowStart(DateTimeOffset eta, DateTimeOffset now)
+    {
+        DateTimeOffset local = now.ToOffset(eta.Offset);
+        DateTime day = local.Date < eta.Date ? eta.Date : local.Date;
+        var start = new DateTimeOffset(day + options.EtaDayStart, eta.Offset);
+        return start > now ? start : start.AddDays(1);
+    }
 
     private TimeSpan NotFoundBackOff(int count)
     {

@@ -3,24 +3,35 @@ namespace OrderTracking.Core.Polling;
 /// <summary>Adaptive polling cadence (DESIGN §7). Bound from configuration section <c>Polling</c>.</summary>
 public sealed class PollCadenceOptions
 {
-    /// <summary>Out for delivery. Default 25 minutes.</summary>
-    public TimeSpan OutForDelivery { get; set; } = TimeSpan.FromMinutes(25);
-
-    /// <summary>From <see cref="EtaDayStart"/> on the ETA's day (or once it has passed). Default 1 hour.</summary>
-    public TimeSpan EtaToday { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Out for delivery, until the delivered scan. Default 1 hour.</summary>
+    public TimeSpan OutForDelivery { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// The time of day, in the ETA's own offset (the carrier's local time), from which the ETA day's cadence applies.
-    /// A shipment polled sparsely in transit is polled at this time on its ETA day at the latest, so the day's
-    /// out-for-delivery scan is not slept through. Default 05:00.
+    /// Inside the delivery window on the ETA's day and each later day until the parcel goes out for delivery: the
+    /// out-for-delivery scan is the one customers wait for. Default 25 minutes.
     /// </summary>
-    public TimeSpan EtaDayStart { get; set; } = TimeSpan.FromHours(5);
+    public TimeSpan EtaToday { get; set; } = TimeSpan.FromMinutes(25);
 
-    /// <summary>In transit and other active statuses. Default 3 hours.</summary>
+    /// <summary>
+    /// The delivery window's start, in the ETA's own offset (the carrier's local time). A shipment polled sparsely in
+    /// transit is polled at this time on its ETA day at the latest. Default 06:00.
+    /// </summary>
+    public TimeSpan EtaDayStart { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>How long the delivery window lasts from <see cref="EtaDayStart"/> (carriers scan out for delivery in the morning). Default 6 hours.</summary>
+    public TimeSpan DeliveryWindow { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>In transit while the ETA's day is still ahead (capped at that day's window). Default 12 hours.</summary>
+    public TimeSpan BeforeEta { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>In transit without an ETA, exceptions, and outside the window once the ETA's day has come. Default 3 hours.</summary>
     public TimeSpan InTransit { get; set; } = TimeSpan.FromHours(3);
 
-    /// <summary>Label created, not yet scanned. Default 6 hours.</summary>
-    public TimeSpan LabelCreated { get; set; } = TimeSpan.FromHours(6);
+    /// <summary>
+    /// Label created, not yet scanned: the first scan is the "shipped" email, and nothing predicts when it comes, so
+    /// this bounds its lag. Default 2 hours.
+    /// </summary>
+    public TimeSpan LabelCreated { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>First back-off for "not found"; doubles per miss up to <see cref="NotFoundMax"/>. Default 1 hour.</summary>
     public TimeSpan NotFoundInitial { get; set; } = TimeSpan.FromHours(1);

@@ -51,11 +51,13 @@ internal sealed class CadenceSimulationScenario : IScenario
         int delivered = 0;
         var lags = new Dictionary<Milestone, List<double>>();
         var fixedLags = new Dictionary<Milestone, List<double>>();
+        var phases = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var fixedPhases = new SortedDictionary<string, long>(StringComparer.Ordinal);
         for (int i = 0; i < count; i++)
         {
             Journey journey = Journey.Generate(s_start.AddSeconds(random.NextDouble() * 86_400), random);
-            (int c, bool done) = Poll(journey, (context, now) => cadence.Next(context, now, random).NextDue, lags);
-            (int f, _) = Poll(journey, (context, now) => context.Status is TrackingStatus.Delivered ? null : now + TimeSpan.FromHours(2), fixedLags);
+            (int c, bool done) = Poll(journey, (context, now) => cadence.Next(context, now, random).NextDue, lags, phases);
+            (int f, _) = Poll(journey, (context, now) => context.Status is TrackingStatus.Delivered ? null : now + TimeSpan.FromHours(2), fixedLags, fixedPhases);
             calls += c;
             fixedCalls += f;
             delivered += done ? 1 : 0;
@@ -63,9 +65,11 @@ internal sealed class CadenceSimulationScenario : IScenario
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cadence scenario: {count} journeys (seed {seed}), {delivered} delivered, {wall.Elapsed.TotalSeconds:F1} s wall"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  cadence: label {options.LabelCreated}, in transit {options.InTransit}, ETA today {options.EtaToday}, out for delivery {options.OutForDelivery}, jitter {options.Jitter}"));
+            $"  cadence: label {options.LabelCreated}, before the ETA day {options.BeforeEta}, window {options.EtaDayStart}+{options.DeliveryWindow} every {options.EtaToday}, in transit {options.InTransit}, out for delivery {options.OutForDelivery}, jitter {options.Jitter}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  carrier calls per delivered: app {(double)calls / delivered:F1}, fixed 2 h {(double)fixedCalls / delivered:F1}, ratio {(double)calls / fixedCalls:F2}x"));
+        Console.WriteLine("  calls per delivered by the status polled (app | fixed 2 h): " + string.Join(", ", phases.Keys.Union(fixedPhases.Keys).Order(StringComparer.Ordinal).Select(k =>
+            string.Create(CultureInfo.InvariantCulture, $"{k} {(double)phases.GetValueOrDefault(k) / delivered:F1} | {(double)fixedPhases.GetValueOrDefault(k) / delivered:F1}"))));
         foreach (Milestone milestone in new[] { Milestone.Shipped, Milestone.OutForDelivery, Milestone.Exception, Milestone.Delivered })
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -76,7 +80,8 @@ internal sealed class CadenceSimulationScenario : IScenario
     }
 
     /// <summary>Polls one journey with <paramref name="next"/> until nothing is due; returns the calls and whether delivery was seen.</summary>
-    private static (int Calls, bool Delivered) Poll(Journey journey, Func<PollContext, DateTimeOffset, DateTimeOffset?> next, Dictionary<Milestone, List<double>> lags)
+    private static (int Calls, bool Delivered) Poll(
+        Journey journey, Func<PollContext, DateTimeOffset, DateTimeOffset?> next, Dictionary<Milestone, List<double>> lags, SortedDictionary<string, long> phases)
     {
         var state = new ShipmentTracking { Status = TrackingStatus.NotFound, UpdatedAt = journey.RegisteredAt };
         DateTimeOffset? due = journey.RegisteredAt;
@@ -85,6 +90,8 @@ internal sealed class CadenceSimulationScenario : IScenario
         while (due is { } now && calls < 2_000)
         {
             calls++;
+            string phase = state.Status is TrackingStatus.InTransit && state.Eta is { } eta && now.Date >= eta.Date ? "inTransit (ETA day or later)" : state.Status.ToString();
+            phases[phase] = phases.GetValueOrDefault(phase) + 1;
             CarrierTrackingResult answer = journey.AnswerAt(now);
             bool scannedBefore = MilestonePolicy.HasCarrierScan(state.Events);
             TrackingStatus previous = state.Status;

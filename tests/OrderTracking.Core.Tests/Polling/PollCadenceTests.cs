@@ -11,9 +11,9 @@ public sealed class PollCadenceTests
     private TimeSpan? Interval(PollContext context) => _noJitter.Next(context, s_now, new Random(1)).NextDue - s_now;
 
     [Theory]
-    [InlineData(TrackingStatus.OutForDelivery, 25)]
+    [InlineData(TrackingStatus.OutForDelivery, 60)]
     [InlineData(TrackingStatus.InTransit, 180)]
-    [InlineData(TrackingStatus.LabelCreated, 360)]
+    [InlineData(TrackingStatus.LabelCreated, 120)]
     [InlineData(TrackingStatus.Exception, 180)]
     public void Next_ByStatus_UsesTheStatusInterval(TrackingStatus status, int minutes)
     {
@@ -21,30 +21,51 @@ public sealed class PollCadenceTests
     }
 
     [Fact]
-    public void Next_EtaToday_PollsHourly()
+    public void Next_InsideTheEtaDaysDeliveryWindow_PollsEvery25Minutes()
     {
-        Assert.Equal(TimeSpan.FromHours(1), Interval(new PollContext(TrackingStatus.InTransit, s_now.AddHours(5), s_now.AddHours(-1), s_now.AddDays(-1))));
+        var morning = new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
+        Assert.Equal(TimeSpan.FromMinutes(25), _noJitter.Next(new PollContext(TrackingStatus.InTransit, morning.AddHours(12), morning.AddHours(-1), morning.AddDays(-1)), morning, new Random(1)).NextDue - morning);
     }
 
     [Fact]
-    public void Next_InTransitTheEveningBefore_WakesAtTheStartOfTheEtaDay_InTheEtasOwnOffset()
+    public void Next_AfterTheWindowOnALateDay_UsesTheTransitInterval_AndWakesAtTheNextMorningsWindow()
     {
-        var cadence = new PollCadence(new PollCadenceOptions { Jitter = 0, InTransit = TimeSpan.FromHours(24) });
+        var eta = new DateTimeOffset(2026, 11, 20, 20, 0, 0, TimeSpan.Zero); // two days ago: the parcel is late
+        var afternoon = new DateTimeOffset(2026, 11, 22, 14, 0, 0, TimeSpan.Zero);
+        var night = new DateTimeOffset(2026, 11, 23, 4, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(afternoon.AddHours(3), _noJitter.Next(new PollContext(TrackingStatus.InTransit, eta, afternoon.AddHours(-5), afternoon.AddDays(-4)), afternoon, new Random(1)).NextDue);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero), _noJitter.Next(new PollContext(TrackingStatus.InTransit, eta, night.AddHours(-5), night.AddDays(-4)), night, new Random(1)).NextDue); // 07:00 capped
+        var evening = night;
+        var windowStart = new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero);
+        Assert.Equal(windowStart.AddMinutes(25), _noJitter.Next(new PollContext(TrackingStatus.InTransit, eta, evening, evening.AddDays(-4)), windowStart, new Random(1)).NextDue);
+    }
+
+    [Fact]
+    public void Next_InTransitTheEveningBefore_WakesAtTheStartOfTheEtaDaysWindow_InTheEtasOwnOffset()
+    {
+        var cadence = new PollCadence(new PollCadenceOptions { Jitter = 0, BeforeEta = TimeSpan.FromHours(24) });
         var evening = new DateTimeOffset(2026, 11, 22, 21, 0, 0, TimeSpan.Zero); // 16:00 in New York
         var eta = new DateTimeOffset(2026, 11, 23, 20, 0, 0, TimeSpan.FromHours(-5)); // tomorrow, carrier-local
 
         DateTimeOffset? next = cadence.Next(new PollContext(TrackingStatus.InTransit, eta, evening.AddHours(-2), evening.AddDays(-2)), evening, new Random(1)).NextDue;
 
-        Assert.Equal(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.FromHours(-5)), next); // 05:00 local (10:00 UTC), not 21:00 UTC
-        Assert.Equal(TimeSpan.FromHours(1), cadence.Next(new PollContext(TrackingStatus.InTransit, eta, evening, evening.AddDays(-2)), next!.Value, new Random(1)).NextDue - next); // then hourly
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.FromHours(-5)), next); // 06:00 local (11:00 UTC), not 09:00 UTC
+        Assert.Equal(TimeSpan.FromMinutes(25), cadence.Next(new PollContext(TrackingStatus.InTransit, eta, evening, evening.AddDays(-2)), next!.Value, new Random(1)).NextDue - next); // then every 25 minutes
     }
 
     [Fact]
-    public void Next_InTransitWithAFarEta_KeepsTheTransitInterval()
+    public void Next_InTransitWithAFarEta_PollsTwiceADay()
     {
         DateTimeOffset eta = s_now.AddDays(4);
 
-        Assert.Equal(TimeSpan.FromHours(3), Interval(new PollContext(TrackingStatus.InTransit, eta, s_now.AddHours(-1), s_now.AddDays(-1))));
+        Assert.Equal(TimeSpan.FromHours(12), Interval(new PollContext(TrackingStatus.InTransit, eta, s_now.AddHours(-1), s_now.AddDays(-1))));
+    }
+
+    [Fact]
+    public void Next_ExceptionWithAnEta_KeepsTheTransitInterval()
+    {
+        Assert.Equal(TimeSpan.FromHours(3), Interval(new PollContext(TrackingStatus.Exception, s_now.AddDays(4), s_now.AddHours(-1), s_now.AddDays(-1))));
     }
 
     [Theory]

@@ -23,6 +23,9 @@ public sealed class OptionsValidationTests
     [InlineData("Polling:Cadence:Jitter", "1.5", "Polling:Cadence:Jitter must be at least 0 and below 1")]
     [InlineData("Polling:Cadence:InTransit", "-00:05:00", "Polling:Cadence:InTransit must be positive")]
     [InlineData("Polling:Cadence:NotFoundInitial", "2.00:00:00", "must not exceed NotFoundMax")]
+    [InlineData("Polling:Cadence:EtaDayStart", "1.02:00:00", "Polling:Cadence:EtaDayStart must be a time of day")]
+    [InlineData("Polling:Cadence:DeliveryWindow", "1.06:00:00", "Polling:Cadence:DeliveryWindow must not exceed a day")]
+    [InlineData("Polling:Cadence:BeforeEta", "00:00:00", "Polling:Cadence:BeforeEta must be positive")]
     [InlineData("Notifications:StalledAfter", "00:00:00", "Notifications:StalledAfter must be positive")]
     [InlineData("Retention:FinishedAfter", "12:00:00", "Retention:FinishedAfter must be at least 1 day")]
     public void AddFunctionApp_WithABadValue_ThrowsNamingTheKey(string key, string value, string expected)
