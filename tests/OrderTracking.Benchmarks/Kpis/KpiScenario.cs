@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderTracking.Azurite;
+using OrderTracking.Benchmarks.Storage;
 using OrderTracking.Core.Kpis;
 using OrderTracking.Functions.Kpis;
 using OrderTracking.Functions.Storage;
@@ -28,19 +29,6 @@ internal sealed class KpiScenario : IScenario
     public string Name => "kpis";
 
     public string Description => "KPI transition cost (storage ops, new and replayed) and GET /api/kpis for 90 days x 5 carriers vs a one-day query";
-
-    private sealed class CountingHandler : DelegatingHandler
-    {
-        public int Requests;
-
-        public CountingHandler() : base(new HttpClientHandler()) { }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref Requests);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
