@@ -63,6 +63,19 @@ public sealed class AzuriteInstance : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the started Azurite the way a service is stopped (SIGTERM; it saves its workspace first), so an Azurite
+    /// started again on the same <see cref="AzuriteOptions.DataDirectory"/> still has everything it acknowledged.
+    /// Disposing instead kills it at once (on disk, its last seconds of writes can be lost). Nothing for an external account.
+    /// </summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_process is not null)
+        {
+            await _process.StopAsync(grace).ConfigureAwait(false);
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -78,6 +78,36 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Asks Azurite to shut down (SIGTERM: it closes its servers and saves its databases, so what it acknowledged
+    /// survives a restart on the same workspace), waits up to <paramref name="grace"/>, then kills what is left.
+    /// </summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (!OperatingSystem.IsWindows() && !_process.HasExited)
+        {
+            using (var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false }))
+            {
+                if (term is not null)
+                {
+                    await term.WaitForExitAsync().ConfigureAwait(false);
+                }
+            }
+
+            using var wait = new CancellationTokenSource(grace);
+            try
+            {
+                await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Still running after the grace period: killed below.
+            }
+        }
+
+        await DisposeAsync().ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

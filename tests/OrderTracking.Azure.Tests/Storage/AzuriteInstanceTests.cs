@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using OrderTracking.Azure.Storage;
 using OrderTracking.Azurite;
@@ -71,12 +72,52 @@ public sealed class AzuriteInstanceTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task StopAsync_OnDisk_RestartOnTheSameWorkspaceKeepsEveryAcknowledgedWrite()
+    {
+        string data = Path.Combine(Path.GetTempPath(), "ot-azurite-stop-" + Guid.NewGuid().ToString("N"));
+        var options = new AzuriteOptions { InMemory = false, DataDirectory = data, BlobPort = FreePort(), QueuePort = FreePort(), TablePort = FreePort() };
+        try
+        {
+            AzuriteInstance first = await AzuriteInstance.StartAsync(options);
+            StorageConnection connection = StorageConnection.FromConnectionString(first.ConnectionString);
+            QueueClient queue = connection.CreateQueueServiceClient().GetQueueClient("kept");
+            TableClient table = connection.CreateTableServiceClient().GetTableClient("Kept");
+            await queue.CreateIfNotExistsAsync();
+            await table.CreateIfNotExistsAsync();
+            for (int i = 0; i < 40; i++)
+            {
+                await queue.SendMessageAsync($"m{i}");
+                await table.AddEntityAsync(new TableEntity("p", $"r{i:D2}"));
+            }
+
+            // Written right before the stop: what a kill can lose, a stop must keep.
+            await first.StopAsync(TimeSpan.FromSeconds(10));
+            await using AzuriteInstance second = await AzuriteInstance.StartAsync(options);
+
+            Assert.Equal(first.ConnectionString, second.ConnectionString);
+            Assert.Equal(40, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+            Assert.Equal(40, await table.QueryAsync<TableEntity>(e => e.PartitionKey == "p").CountAsync());
+        }
+        finally
+        {
+            RepositoryLayout.TryDelete(data);
+        }
+    }
+
+    [Fact]
     public async Task StartAsync_TwoInstances_GetDistinctPorts()
     {
         Skip.IfExternal(azurite);
         await using AzuriteInstance second = await AzuriteInstance.StartAsync(new AzuriteOptions());
 
         Assert.NotEqual(azurite.Connection.TableEndpoint.Port, StorageConnection.FromConnectionString(second.ConnectionString).TableEndpoint.Port);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static class Skip
