@@ -83,11 +83,16 @@ internal sealed partial class SharedCarrierPermits(StorageContext storage, TimeP
             DateTimeOffset now = time.GetUtcNow();
             TableEntity? row = await Table.FindAsync(carrier, RateRow, ["NextSlotAt"], cancellationToken);
             DateTimeOffset next = row?.GetDateTimeOffset("NextSlotAt") ?? now;
-            DateTimeOffset slot = next > now ? next : now;
-            if (slot - now > maxWait)
+            if (next - now > maxWait)
             {
-                return (slot - now, slot, false);
+                return (next - now, next, false);
             }
+
+            // The slot is taken at least a lead ahead of now: the time this process's reservations take (read + write).
+            // A slot at "now" would already be past once the write returns, and be given up as late; with slow storage
+            // (hundreds of ms under load) every attempt would be, burning a slot each time and starving the carrier.
+            TimeSpan lead = Lead(carrier);
+            DateTimeOffset slot = next > now + lead ? next : now + lead;
 
             if (limits.RequestsPerDay > 0 && await TakeDailyAsync(carrier, limits.RequestsPerDay, now, cancellationToken) is TimeSpan untilReset)
             {
@@ -106,10 +111,12 @@ internal sealed partial class SharedCarrierPermits(StorageContext storage, TimeP
                     await Table.UpdateEntityAsync(reserved, row.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
 
+                Observe(carrier, time.GetUtcNow() - now);
                 return (null, slot, false);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
+                Observe(carrier, time.GetUtcNow() - now);
                 // Another instance took this slot first: give the day's count back and try the next one.
                 if (limits.RequestsPerDay > 0)
                 {
@@ -130,6 +137,22 @@ internal sealed partial class SharedCarrierPermits(StorageContext storage, TimeP
             gate.Release();
         }
     }
+
+    /// <summary>Twice the smoothed reservation time of this process for the carrier, at most <see cref="MaxLead"/> (zero until one was measured).</summary>
+    private TimeSpan Lead(string carrier) =>
+        _latency.TryGetValue(carrier, out long ticks) ? TimeSpan.FromTicks(Math.Min(2 * ticks, MaxLead.Ticks)) : TimeSpan.Zero;
+
+    /// <summary>Follows a slower reservation at once and a faster one slowly (a tenth of the difference each time).</summary>
+    private void Observe(string carrier, TimeSpan took)
+    {
+        long observed = Math.Max(0, took.Ticks);
+        _latency.AddOrUpdate(carrier, observed, (_, previous) => observed >= previous ? observed : previous - ((previous - observed) / 10));
+    }
+
+    /// <summary>The longest lead taken: beyond it storage is too slow for paced requests anyway, and late slots are given up.</summary>
+    internal static readonly TimeSpan MaxLead = TimeSpan.FromSeconds(2);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _latency = new(StringComparer.Ordinal);
 
     /// <summary>
     /// How late a request may go after its slot: a third of the spacing, at most 25 ms. Requests paced at 90 % of a

@@ -1,3 +1,6 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderTracking.Carriers.Limits;
 using OrderTracking.Functions.Polling;
@@ -90,6 +93,53 @@ public sealed class SharedCarrierPermitsTests(AzuriteFixture azurite)
         Assert.Equal(TimeSpan.FromSeconds(60), await instances[1].AcquireAsync(carrier, s_fivePerSecond, TimeSpan.FromSeconds(30), s_none));
         time.Advance(TimeSpan.FromSeconds(60));
         Assert.Null(await instances[1].AcquireAsync(carrier, s_fivePerSecond, TimeSpan.Zero, s_none));
+    }
+
+    [Fact]
+    public async Task SlowStorage_AnIdleBudgetGrantsOnTime_WithoutBurningSlots()
+    {
+        // Every storage request takes 60 ms of the (fake) clock, as Azurite or a busy account does under load, against a
+        // 20/s carrier (56 ms apart). A slot reserved at "now" is 120 ms past once the reservation returns; taken as the
+        // slot, every attempt would be late, given up and retried: 50 slots and 100 requests for one permit.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
+        var slow = new AdvancingPolicy(time, TimeSpan.FromMilliseconds(60));
+        var options = new TableClientOptions();
+        options.AddPolicy(slow, HttpPipelinePosition.PerCall);
+        var storage = new StorageContext(new TableServiceClient(azurite.ConnectionString, options), azurite.QueueServiceClient);
+        await storage.EnsureCreatedAsync(s_none);
+        var permits = new SharedCarrierPermits(storage, time, NullLogger<SharedCarrierPermits>.Instance);
+        var limits = new CarrierLimitsOptions { RequestsPerSecond = 20, RequestsPerDay = 0, MaxBatch = 1 };
+        string carrier = StoreCollection.Unique("c");
+
+        for (int permit = 0; permit < 5; permit++)
+        {
+            int before = slow.Requests;
+            Task<TimeSpan?> acquire = permits.AcquireAsync(carrier, limits, TimeSpan.FromSeconds(30), s_none).AsTask();
+            var deadline = System.Diagnostics.Stopwatch.StartNew();
+            while (!acquire.IsCompleted && deadline.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                time.Advance(TimeSpan.FromMilliseconds(1)); // the wait for the reserved slot
+                await Task.WhenAny(acquire, Task.Delay(1));
+            }
+
+            Assert.Null(await acquire);
+            // The first permit learns the reservation time (one late attempt); every later one costs one reservation (two
+            // requests; the bounds leave one more attempt for a slow test machine).
+            Assert.True(slow.Requests - before <= (permit == 0 ? 6 : 4), $"permit {permit}: {slow.Requests - before} storage requests");
+        }
+    }
+
+    private sealed class AdvancingPolicy(FakeTimeProvider time, TimeSpan perRequest) : HttpPipelineSynchronousPolicy
+    {
+        private int _requests;
+
+        public int Requests => Volatile.Read(ref _requests);
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            Interlocked.Increment(ref _requests);
+            time.Advance(perRequest);
+        }
     }
 
     [Theory]
