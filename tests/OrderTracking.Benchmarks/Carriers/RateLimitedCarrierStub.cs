@@ -15,7 +15,7 @@ namespace OrderTracking.Benchmarks.Carriers;
 internal sealed class RateLimitedCarrierStub : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly Queue<long> _window = new();
+    private readonly StrictOneSecondWindow _window;
     private readonly Lock _lock = new();
     private int _accepted;
     private int _overLimit;
@@ -28,10 +28,10 @@ internal sealed class RateLimitedCarrierStub : IAsyncDisposable
     private RateLimitedCarrierStub(WebApplication app, int requestsPerSecond)
     {
         _app = app;
-        RequestsPerSecond = requestsPerSecond;
+        _window = new StrictOneSecondWindow(requestsPerSecond);
     }
 
-    public int RequestsPerSecond { get; }
+    public int RequestsPerSecond => _window.RequestsPerSecond;
 
     public int Accepted => _accepted;
 
@@ -166,17 +166,12 @@ internal sealed class RateLimitedCarrierStub : IAsyncDisposable
         long now = Stopwatch.GetTimestamp();
         lock (_lock)
         {
-            while (_window.Count > 0 && Stopwatch.GetElapsedTime(_window.Peek(), now) >= TimeSpan.FromSeconds(1))
-            {
-                _window.Dequeue();
-            }
-
-            if (_window.Count >= RequestsPerSecond)
+            // Inside the lock, so accepted calls are recorded in the order the window admitted them.
+            if (!_window.Admit(now))
             {
                 return false;
             }
 
-            _window.Enqueue(now);
             _accepted++;
             _firstAccepted = _firstAccepted == 0 ? now : _firstAccepted;
             _acceptedAt.Add(now);

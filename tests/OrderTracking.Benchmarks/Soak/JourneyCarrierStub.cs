@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using OrderTracking.Benchmarks.Carriers;
 
 namespace OrderTracking.Benchmarks.Soak;
 
@@ -17,7 +18,7 @@ namespace OrderTracking.Benchmarks.Soak;
 internal sealed class JourneyCarrierStub : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly Queue<long> _window = new();
+    private readonly StrictOneSecondWindow _window;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, (int Step, DateTimeOffset First)> _answered = new(StringComparer.Ordinal);
     private long _failUntil;
@@ -28,10 +29,10 @@ internal sealed class JourneyCarrierStub : IAsyncDisposable
     private JourneyCarrierStub(WebApplication app, int requestsPerSecond)
     {
         _app = app;
-        RequestsPerSecond = requestsPerSecond;
+        _window = new StrictOneSecondWindow(requestsPerSecond);
     }
 
-    public int RequestsPerSecond { get; }
+    public int RequestsPerSecond => _window.RequestsPerSecond;
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -75,7 +76,7 @@ internal sealed class JourneyCarrierStub : IAsyncDisposable
     private IResult Track(HttpRequest request)
     {
         long now = Stopwatch.GetTimestamp();
-        if (!Admit(now))
+        if (!_window.Admit(now))
         {
             Interlocked.Increment(ref _overLimit);
             request.HttpContext.Response.Headers.RetryAfter = "1";
@@ -118,24 +119,4 @@ internal sealed class JourneyCarrierStub : IAsyncDisposable
 
     private static object Event(DateTimeOffset at, string statusCode, string description) =>
         new { timestamp = at.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), statusCode, status = description, description };
-
-    // Strict sliding window: no more than RequestsPerSecond requests in any 1 s span.
-    private bool Admit(long now)
-    {
-        lock (_lock)
-        {
-            while (_window.Count > 0 && Stopwatch.GetElapsedTime(_window.Peek(), now) >= TimeSpan.FromSeconds(1))
-            {
-                _window.Dequeue();
-            }
-
-            if (_window.Count >= RequestsPerSecond)
-            {
-                return false;
-            }
-
-            _window.Enqueue(now);
-            return true;
-        }
-    }
 }
