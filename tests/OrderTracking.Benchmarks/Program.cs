@@ -24,7 +24,10 @@ if (args.Length > 0 && args[0] == "scenario")
         return args.Length > 1 ? 2 : 0;
     }
 
-    using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+    // A scenario is stopped after 30 minutes unless BENCHMARK_TIMEOUT_MINUTES says otherwise (seeding 100,000 rows
+    // into Azurite alone takes longer than that on a 2-core machine).
+    int minutes = int.TryParse(Environment.GetEnvironmentVariable("BENCHMARK_TIMEOUT_MINUTES"), out int m) && m > 0 ? m : 30;
+    using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(minutes));
     await scenario.RunAsync(args[2..], cts.Token);
     return 0;
 }

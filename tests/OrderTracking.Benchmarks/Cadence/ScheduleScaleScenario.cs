@@ -110,11 +110,12 @@ internal sealed class ScheduleScaleScenario : IScenario
         return (ops / (double)ticks, sends / (double)ticks, due / (double)ticks, wall.Elapsed.TotalMilliseconds / ticks);
     }
 
-    /// <summary>Writes schedule rows as the app's store does (same keys and columns), 100 per partition transaction.</summary>
+    /// <summary>Writes schedule rows with the app's store's keys and columns (inserted, 100 per partition transaction), reporting every 10,000.</summary>
     private static async Task SeedAsync(TableClient table, int shards, int from, int count, Func<int, DateTimeOffset> dueOf, CancellationToken cancellationToken)
     {
         var byShard = new Dictionary<int, List<TableTransactionAction>>();
         var pending = new List<Task>();
+        var wall = Stopwatch.StartNew();
         using var gate = new SemaphoreSlim(8);
         for (int i = from; i < from + count; i++)
         {
@@ -126,11 +127,18 @@ internal sealed class ScheduleScaleScenario : IScenario
                 ["RegisteredAt"] = s_start.AddDays(-1),
             };
             List<TableTransactionAction> batch = byShard.TryGetValue(shard, out List<TableTransactionAction>? b) ? b : byShard[shard] = [];
-            batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Add, entity));
             if (batch.Count == 100)
             {
                 pending.Add(SubmitAsync(table, [.. batch], gate, cancellationToken));
                 batch.Clear();
+            }
+
+            if ((i - from + 1) % 10_000 == 0)
+            {
+                await Task.WhenAll(pending);
+                pending.Clear();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    seeded {i + 1:N0} rows ({wall.Elapsed.TotalSeconds:F1} s)"));
             }
         }
 
