@@ -58,45 +58,39 @@ internal sealed partial class PollScheduler(
         }
 
         int remaining = requests * batch;
-        var leased = new List<PollItem>();
+        var dispatch = new Dispatch(storage.Queue(QueueNames.PollRequests), tracker.Carrier, batch, start, interval, window, time);
 
         // Start at a rotating shard so a backlog in one shard cannot starve the others when the budget runs out.
+        // Each lease transaction's rows are sent before the next is leased: a crash mid-tick leaves at most one
+        // transaction's rows leased without a request (they are polled when their lease ends), not the whole tick's.
         int first = (int)((now.UtcTicks / TimeSpan.TicksPerSecond) % options.ShardCount);
         for (int i = 0; i < options.ShardCount && remaining > 0; i++)
         {
             int shard = (first + i) % options.ShardCount;
             IReadOnlyList<ScheduleRow> due = await schedule.GetDueAsync(tracker.Carrier, shard, now, remaining, cancellationToken);
-            foreach ((ScheduleRow row, string lease) in await schedule.LeaseManyAsync(due, now + options.Lease, cancellationToken))
+            foreach (ScheduleRow[] rows in due.Chunk(PollScheduleStore.MaxRowsPerTransaction))
             {
-                leased.Add(new PollItem(row.TrackingNumber, shard, row.RegisteredAt, row.OriginRowKey, lease));
-                remaining--;
+                foreach ((ScheduleRow row, string lease) in await schedule.LeaseManyAsync(rows, now + options.Lease, cancellationToken))
+                {
+                    dispatch.Pending.Add(new PollItem(row.TrackingNumber, shard, row.RegisteredAt, row.OriginRowKey, lease));
+                    remaining--;
+                }
+
+                await dispatch.SendAsync(full: true, cancellationToken);
             }
         }
 
-        // Spread over the window, one request per permit interval (visibilityTimeout), instead of a burst that would
-        // wait on the budget: each request becomes visible about when its permit is free.
-        // The delay is taken at each send, so the time the sends themselves take (a thousand of them: seconds) does not
-        // push the whole plan later.
-        QueueClient queue = storage.Queue(QueueNames.PollRequests);
-        int index = 0;
-        foreach (PollItem[] chunk in leased.Chunk(batch))
-        {
-            var request = new PollRequest { Carrier = tracker.Carrier, Items = chunk };
-            TimeSpan delay = start + (interval * index++) - time.GetUtcNow();
-            delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay < window ? delay : window;
-            await queue.SendMessageAsync(JsonSerializer.Serialize(request, Json.Options), visibilityTimeout: delay, cancellationToken: cancellationToken);
-        }
-
-        int enqueued = (leased.Count + batch - 1) / batch;
+        await dispatch.SendAsync(full: false, cancellationToken);
+        int enqueued = dispatch.Requests;
         if (enqueued > 0)
         {
             await carrierState.SetDispatchedUntilAsync(tracker.Carrier, start + (interval * enqueued), cancellationToken);
         }
 
-        if (leased.Count > 0)
+        if (dispatch.Numbers > 0)
         {
             TimeSpan took = time.GetUtcNow() - now;
-            LogScheduled(logger, tracker.Carrier, leased.Count, enqueued, start - now, took);
+            LogScheduled(logger, tracker.Carrier, dispatch.Numbers, enqueued, start - now, took);
         }
 
         return enqueued;
@@ -106,6 +100,37 @@ internal sealed partial class PollScheduler(
     internal static TimeSpan Lead(TimeSpan tick) => tick / 4 < TimeSpan.FromSeconds(15) ? tick / 4 : TimeSpan.FromSeconds(15);
 
     private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>
+    /// The tick's requests for one carrier, sent as their items are leased: request <c>k</c> becomes visible at
+    /// <c>start + k × interval</c> (visibilityTimeout), spread over the window instead of a burst that would wait on the
+    /// budget. The delay is taken at each send, so the time the sends themselves take (a thousand of them: seconds) does
+    /// not push the whole plan later.
+    /// </summary>
+    private sealed class Dispatch(QueueClient queue, string carrier, int batch, DateTimeOffset start, TimeSpan interval, TimeSpan window, TimeProvider time)
+    {
+        public List<PollItem> Pending { get; } = [];
+
+        public int Requests { get; private set; }
+
+        public int Numbers { get; private set; }
+
+        /// <summary>Sends the pending items in requests of <c>batch</c>; the last partial one too unless <paramref name="full"/>.</summary>
+        public async Task SendAsync(bool full, CancellationToken cancellationToken)
+        {
+            while (Pending.Count >= batch || (!full && Pending.Count > 0))
+            {
+                PollItem[] items = [.. Pending.Take(batch)];
+                TimeSpan delay = start + (interval * Requests) - time.GetUtcNow();
+                delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay < window ? delay : window;
+                await queue.SendMessageAsync(
+                    JsonSerializer.Serialize(new PollRequest { Carrier = carrier, Items = items }, Json.Options), visibilityTimeout: delay, cancellationToken: cancellationToken);
+                Pending.RemoveRange(0, items.Length);
+                Requests++;
+                Numbers += items.Length;
+            }
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Carrier {Carrier} is cooling down until {Until:o}; nothing scheduled")]
     private static partial void LogCooldown(ILogger logger, string carrier, DateTimeOffset until);
