@@ -24,13 +24,16 @@ internal sealed partial class ShipmentPoller(
         DateTimeOffset now = time.GetUtcNow();
 
         // Stale check first: a duplicate request, or the retry of one whose answer is already stored, must not spend
-        // the carrier's budget. Only items whose schedule row is still the one leased go to the carrier.
+        // the carrier's budget. Only items whose schedule row is still the one leased go to the carrier. The rows read
+        // here are what the merge starts from (ETag-guarded), so a poll reads each row once, not twice.
         var fresh = new List<PollItem>();
-        foreach (PollItem item in request.Items)
+        var rows = new IReadOnlyList<ShipmentRecord>[request.Items.Count];
+        for (int i = 0; i < request.Items.Count; i++)
         {
-            if (await updater.IsFreshAsync(request.Carrier, item, cancellationToken))
+            rows[i] = await updater.ReadRowsAsync(request.Carrier, request.Items[i], cancellationToken);
+            if (ShipmentUpdater.IsFresh(rows[i], request.Items[i]))
             {
-                fresh.Add(item);
+                fresh.Add(request.Items[i]);
             }
         }
 
@@ -60,8 +63,9 @@ internal sealed partial class ShipmentPoller(
             await carrierState.ExtendCooldownAsync(request.Carrier, time.GetUtcNow() + throttle.Value, cancellationToken);
         }
 
-        foreach (PollItem item in request.Items)
+        for (int i = 0; i < request.Items.Count; i++)
         {
+            PollItem item = request.Items[i];
             // Items left out of the call only finish their schedule move (or drop a stale lease) in ApplyAsync; the
             // placeholder is never merged into a shipment whose schedule moved on.
             CarrierTrackingResult result = results.TryGetValue(item.TrackingNumber, out CarrierTrackingResult? r)
@@ -73,7 +77,7 @@ internal sealed partial class ShipmentPoller(
                 continue;
             }
 
-            string? next = await updater.ApplyAsync(request.Carrier, item, result, now, cancellationToken);
+            string? next = await updater.ApplyAsync(request.Carrier, item, result, now, rows[i], cancellationToken);
             await schedule.CompleteAsync(request.Carrier, item.Shard, item.LeaseRowKey, next, item.TrackingNumber, item.RegisteredAt, cancellationToken);
         }
     }

@@ -20,40 +20,8 @@ internal sealed partial class ShipmentUpdater(
 {
     private const int MaxConcurrencyRetries = 5;
 
-    /// <summary>
-    /// True when the item's lease is still the live one (the owner's schedule row is the one leased): only then is a
-    /// carrier call worth its budget. A duplicate, or the retry of a request whose answer is stored, is not.
-    /// </summary>
-    public async Task<bool> IsFreshAsync(string carrier, PollItem item, CancellationToken cancellationToken)
-    {
-        foreach (string orderKey in await orders.GetOrderKeysAsync(carrier, item.TrackingNumber, cancellationToken))
-        {
-            if (await orders.GetShipmentAsync(orderKey, carrier, item.TrackingNumber, cancellationToken) is { ScheduleOwner: true } owner)
-            {
-                return owner.ScheduleRowKey == item.OriginRowKey;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Returns the schedule row key to move the lease to, or null to drop the lease (stop or stale request).</summary>
-    public async Task<string?> ApplyAsync(string carrier, PollItem item, CarrierTrackingResult result, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await ApplyOnceAsync(carrier, item, result, now, cancellationToken);
-            }
-            catch (RequestFailedException ex) when (TableClientExtensions.IsPreconditionFailed(ex) && attempt < MaxConcurrencyRetries)
-            {
-                // Another instance updated a row between our read and write: read again and re-decide.
-            }
-        }
-    }
-
-    private async Task<string?> ApplyOnceAsync(string carrier, PollItem item, CarrierTrackingResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Every order's shipment row for the number (read once for the stale check and reused by the first apply).</summary>
+    public async Task<IReadOnlyList<ShipmentRecord>> ReadRowsAsync(string carrier, PollItem item, CancellationToken cancellationToken)
     {
         List<ShipmentRecord> rows = [];
         foreach (string orderKey in await orders.GetOrderKeysAsync(carrier, item.TrackingNumber, cancellationToken))
@@ -64,6 +32,40 @@ internal sealed partial class ShipmentUpdater(
             }
         }
 
+        return rows;
+    }
+
+    /// <summary>
+    /// True when the item's lease is still the live one (the owner's schedule row is the one leased): only then is a
+    /// carrier call worth its budget. A duplicate, or the retry of a request whose answer is stored, is not.
+    /// </summary>
+    public static bool IsFresh(IReadOnlyList<ShipmentRecord> rows, PollItem item) =>
+        rows.FirstOrDefault(r => r.ScheduleOwner) is { } owner && owner.ScheduleRowKey == item.OriginRowKey;
+
+    /// <summary>
+    /// Returns the schedule row key to move the lease to, or null to drop the lease (stop or stale request). The first
+    /// attempt decides on <paramref name="rows"/> (read before the carrier call): every write is guarded by their ETags,
+    /// so if another instance wrote in between, the write fails, and the next attempt reads again and re-decides.
+    /// </summary>
+    public async Task<string?> ApplyAsync(
+        string carrier, PollItem item, CarrierTrackingResult result, DateTimeOffset now, IReadOnlyList<ShipmentRecord>? rows, CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await ApplyOnceAsync(carrier, item, result, now, attempt == 0 && rows is not null ? rows : await ReadRowsAsync(carrier, item, cancellationToken), cancellationToken);
+            }
+            catch (RequestFailedException ex) when (TableClientExtensions.IsPreconditionFailed(ex) && attempt < MaxConcurrencyRetries)
+            {
+                // Another instance updated a row between our read and write: read again and re-decide.
+            }
+        }
+    }
+
+    private async Task<string?> ApplyOnceAsync(
+        string carrier, PollItem item, CarrierTrackingResult result, DateTimeOffset now, IReadOnlyList<ShipmentRecord> rows, CancellationToken cancellationToken)
+    {
         ShipmentRecord? owner = rows.FirstOrDefault(r => r.ScheduleOwner);
         if (owner is null || (owner.ScheduleRowKey != item.OriginRowKey && owner.LastLeaseRowKey != item.LeaseRowKey))
         {

@@ -103,7 +103,11 @@ internal sealed class StateMachineHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs the app until <paramref name="end"/>: each step jumps to the next tick with something due (or a sweep).</summary>
+    /// <summary>
+    /// Runs the app until <paramref name="end"/>: each step jumps to the next tick with something due (or a sweep). Each
+    /// function, tick and sweep runs in its <see cref="StageCountingHandler.Stage"/> (counted when a test gives the
+    /// storage clients that handler); the harness's own queue and schedule reads count as <c>host</c>.
+    /// </summary>
     public async Task RunUntilAsync(DateTimeOffset end)
     {
         await DrainAsync();
@@ -119,12 +123,20 @@ internal sealed class StateMachineHarness : IAsyncDisposable
             Time.SetUtcNow(next);
             if (next >= _nextSweep)
             {
-                Sweeps.Add(await _sweeper.SweepAsync(CancellationToken.None));
-                await _coverage.SweepAsync(CancellationToken.None);
+                using (StageCountingHandler.Stage("SweepShipments"))
+                {
+                    Sweeps.Add(await _sweeper.SweepAsync(CancellationToken.None));
+                    await _coverage.SweepAsync(CancellationToken.None);
+                }
+
                 _nextSweep = NextSweepAfter(next);
             }
 
-            await _scheduler.RunOnceAsync(CancellationToken.None);
+            using (StageCountingHandler.Stage("SchedulePolls"))
+            {
+                await _scheduler.RunOnceAsync(CancellationToken.None);
+            }
+
             Ticks++;
             await DrainAsync();
         }
@@ -141,7 +153,11 @@ internal sealed class StateMachineHarness : IAsyncDisposable
                 QueueClient queue = _storage.Queue(name);
                 foreach (QueueMessage message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5))).Value)
                 {
-                    await run(message.MessageText, CancellationToken.None);
+                    using (StageCountingHandler.Stage(name))
+                    {
+                        await run(message.MessageText, CancellationToken.None);
+                    }
+
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
                     Handled[name] = Handled.GetValueOrDefault(name) + 1;
                     any = true;
