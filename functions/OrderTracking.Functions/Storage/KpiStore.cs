@@ -13,6 +13,10 @@ namespace OrderTracking.Functions.Storage;
 /// transition counts once and a crash never counts half. Cost: one point read and one transaction per transition
 /// (another on an ETag race). Markers sort after every aggregate row (<c>~</c> is above the key characters used), so a
 /// day's report reads a row-key range that holds only aggregates.
+/// A write goes to the aggregate row <c>{carrier}|{source}</c> first; after an ETag race (another instance wrote it
+/// between our read and write) the retry goes to one of the overflow rows <c>{carrier}|{source}|1</c> … <c>|15</c>, picked
+/// at random, and the report sums them all. One row written by every ingest and poll of a busy day was a hot spot: the
+/// scaled drain's 64 concurrent ingests ran out of retries on it and failed whole ingests, 75 times for 40 orders.
 /// </summary>
 internal sealed class KpiStore(StorageContext storage)
 {
@@ -23,7 +27,7 @@ internal sealed class KpiStore(StorageContext storage)
     public const string NoSource = "-";
 
     private const string MarkerPrefix = "~";
-    private const int MaxAttempts = 8;
+    private const int MaxAttempts = 16;
 
     private TableClient Table => storage.Table(TableNames.Kpis);
 
@@ -31,7 +35,11 @@ internal sealed class KpiStore(StorageContext storage)
 
     public static string Partition(DateTimeOffset at) => Partition(DateOnly.FromDateTime(at.UtcDateTime));
 
-    public static string RowKey(string carrier, string source) => $"{carrier}|{source}";
+    /// <summary>Rows one aggregate is spread over (shard 0 keeps the unsharded key of earlier versions).</summary>
+    public const int Shards = 16;
+
+    public static string RowKey(string carrier, string source, int shard = 0) =>
+        shard == 0 ? $"{carrier}|{source}" : string.Create(CultureInfo.InvariantCulture, $"{carrier}|{source}|{shard}");
 
     /// <summary>
     /// Adds <paramref name="increments"/> to the aggregate of <paramref name="at"/>'s UTC day for the carrier and source.
@@ -40,9 +48,11 @@ internal sealed class KpiStore(StorageContext storage)
     public async Task<bool> AddAsync(
         DateTimeOffset at, string carrier, string source, string? marker, IReadOnlyDictionary<string, int> increments, CancellationToken cancellationToken)
     {
-        string partition = Partition(at), rowKey = RowKey(carrier, source);
+        string partition = Partition(at);
         for (int attempt = 1; ; attempt++)
         {
+            // The DESIGN row first; after an ETag race, one of the overflow rows, so racing writers spread out.
+            string rowKey = RowKey(carrier, source, attempt == 1 ? 0 : Random.Shared.Next(1, Shards));
             NullableResponse<TableEntity> stored = await Table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
             TableEntity next = Increment(stored.HasValue ? stored.Value! : null, partition, rowKey, increments);
             TableTransactionAction write = stored.HasValue
@@ -70,8 +80,9 @@ internal sealed class KpiStore(StorageContext storage)
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                // Another instance wrote the aggregate between our read and write: read again.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+                // Another instance wrote the aggregate between our read and write: read again (backing off with
+                // jitter, up to a second, so a crowd of writers thins out instead of racing in lockstep).
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, Math.Min(1000, 10 << attempt))), cancellationToken);
             }
         }
     }
@@ -98,9 +109,9 @@ internal sealed class KpiStore(StorageContext storage)
     private static KpiRow? ToRow(DateOnly day, TableEntity e)
     {
         string[] key = e.RowKey.Split('|');
-        if (key.Length != 2)
+        if (key.Length is not (2 or 3))
         {
-            return null;
+            return null; // the report sums a day's shards of one carrier and source like any rows of one group
         }
 
         return new KpiRow(day, key[0], key[1], Counters(e));

@@ -165,7 +165,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             bool allowed = endpoint switch
             {
                 // Every well-formed attempt is counted against the limits, and each hit or miss in the order-level KPI row, by design.
-                Corpora.Lookup => table == TableNames.RateLimits || (table == TableNames.Kpis && changed.All(k => k.Split('|') is [_, "*", _])),
+                Corpora.Lookup => table == TableNames.RateLimits || (table == TableNames.Kpis && changed.All(k => k.Split('|') is [_, "*", _] or [_, "*", _, _])),
                 Corpora.Unsubscribe => table == TableNames.Orders && changed.All(k => k.StartsWith(app.SeededOrderPartition + "|", StringComparison.Ordinal)), // the valid POSTs
                 _ => false,
             };
