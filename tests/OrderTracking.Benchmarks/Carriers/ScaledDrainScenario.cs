@@ -87,6 +87,8 @@ internal sealed class ScaledDrainScenario : IScenario
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  registered in {registered.TotalSeconds:F1} s; polled {dhl.Distinct}/{shipments} numbers, {dhl.Accepted} requests accepted, {dhl.OverLimit} over the limit (429)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  drain (first to last accepted request) {drain:F1} s, theoretical minimum N/R {minimum:F1} s, ratio {drain / minimum:F3}; from the first registration {total.Elapsed.TotalSeconds:F1} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  this process (DevHost + carrier stub): GC paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s in {GC.CollectionCount(2)} gen-2 collections, {GC.CollectionCount(0)} gen-0"));
             double[] gaps = [.. dhl.GapsMs().Order()];
             if (gaps.Length > 0)
             {
