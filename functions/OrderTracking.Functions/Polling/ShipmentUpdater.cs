@@ -48,13 +48,13 @@ internal sealed partial class ShipmentUpdater(
     /// so if another instance wrote in between, the write fails, and the next attempt reads again and re-decides.
     /// </summary>
     public async Task<string?> ApplyAsync(
-        string carrier, PollItem item, CarrierTrackingResult result, DateTimeOffset now, IReadOnlyList<ShipmentRecord>? rows, CancellationToken cancellationToken)
+        string carrier, PollItem item, CarrierTrackingResult result, DateTimeOffset now, IReadOnlyList<ShipmentRecord> rows, CancellationToken cancellationToken)
     {
         for (int attempt = 0; ; attempt++)
         {
             try
             {
-                return await ApplyOnceAsync(carrier, item, result, now, attempt == 0 && rows is not null ? rows : await ReadRowsAsync(carrier, item, cancellationToken), cancellationToken);
+                return await ApplyOnceAsync(carrier, item, result, now, attempt == 0 ? rows : await ReadRowsAsync(carrier, item, cancellationToken), cancellationToken);
             }
             catch (RequestFailedException ex) when (TableClientExtensions.IsPreconditionFailed(ex) && attempt < MaxConcurrencyRetries)
             {

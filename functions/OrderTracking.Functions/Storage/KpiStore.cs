@@ -35,7 +35,7 @@ internal sealed class KpiStore(StorageContext storage)
 
     public static string Partition(DateTimeOffset at) => Partition(DateOnly.FromDateTime(at.UtcDateTime));
 
-    /// <summary>Rows one aggregate is spread over (shard 0 keeps the unsharded key of earlier versions).</summary>
+    /// <summary>Rows one aggregate can be spread over: shard 0 is the DESIGN key, 1–15 take the writes that lost a race.</summary>
     public const int Shards = 16;
 
     public static string RowKey(string carrier, string source, int shard = 0) =>
