@@ -72,6 +72,18 @@ internal sealed class RateLimitedCarrierStub : IAsyncDisposable
         }
     }
 
+    /// <summary>The <see cref="Stopwatch.GetTimestamp"/> of the first accepted call (0 before it).</summary>
+    public long FirstAcceptedTimestamp
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _firstAccepted;
+            }
+        }
+    }
+
     /// <summary>From the first accepted call to the last.</summary>
     public TimeSpan AcceptedSpan
     {

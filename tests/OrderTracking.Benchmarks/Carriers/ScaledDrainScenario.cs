@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OrderTracking.Azurite;
+using OrderTracking.Benchmarks.Storage;
 using OrderTracking.Benchmarks.Webhooks;
 using OrderTracking.Carriers.Limits;
 using OrderTracking.DevHost;
@@ -35,7 +36,10 @@ internal sealed class ScaledDrainScenario : IScenario
         // The stub times arrivals in this process next to the DevHost: keep the pool from stalling it.
         ThreadPool.GetMinThreads(out int minWorkers, out int minIo);
         ThreadPool.SetMinThreads(Math.Max(minWorkers, 64), Math.Max(minIo, 64));
-        await using AzuriteInstance azurite = await AzuriteInstance.StartAsync(new AzuriteOptions { InMemory = true }, cancellationToken);
+        // On disk, not in memory: the in-memory store's queue clean-up, once a minute, stops the whole emulator for
+        // seconds once a few thousand messages were deleted (`scenario azurite-stall`), and the drain would measure that.
+        string azuriteData = Path.Combine(Path.GetTempPath(), "ot-bench-azurite-" + Guid.NewGuid().ToString("N"));
+        await using AzuriteInstance azurite = await AzuriteInstance.StartAsync(new AzuriteOptions { InMemory = false, DataDirectory = azuriteData }, cancellationToken);
         await using RateLimitedCarrierStub dhl = await RateLimitedCarrierStub.StartAsync(rate);
         string appRoot = AppRoot.Copy();
         try
@@ -49,7 +53,7 @@ internal sealed class ScaledDrainScenario : IScenario
             options.Settings["Polling:MaxRequestsPerTick"] = "5000"; // the default 200 a minute would be the limit, not the carrier
             options.Settings["Polling:Cadence:Fixed"] = "01:00:00"; // one poll each: the drain, not re-polls
             options.Settings["Tracking:ReadTokenKey"] = "drain-bench-read-token-key-0123456789";
-            using ILoggerFactory loggers = LoggerFactory.Create(b => b.SetMinimumLevel(Environment.GetEnvironmentVariable("BENCH_LOG") switch { "1" => LogLevel.Warning, "2" => LogLevel.Information, _ => LogLevel.None }).AddSimpleConsole(o => o.SingleLine = true));
+            using ILoggerFactory loggers = LoggerFactory.Create(b => b.SetMinimumLevel(Environment.GetEnvironmentVariable("BENCH_LOG") switch { "1" => LogLevel.Warning, "2" => LogLevel.Information, _ => LogLevel.None }).AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; o.UseUtcTimestamp = true; }));
             await using DevHostServer host = await DevHostServer.StartAsync(options, loggers, cancellationToken);
             using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
             Console.WriteLine($"drain-scaled: {shipments} DHL shipments, limit {rate}/s (strict window), {workers} workers, kill one mid-drain: {kill}");
@@ -57,7 +61,10 @@ internal sealed class ScaledDrainScenario : IScenario
             // Register just after a tick, so all N are due (ingested and scheduled) before the next one: a drain of a
             // backlog, not of shipments still arriving.
             await WaitForSecondOfMinuteAsync(2, cancellationToken);
+            await using var probe = new StorageStallProbe(azurite.ConnectionString, "poll-requests", "PollSchedule");
             var total = Stopwatch.StartNew();
+            long registrationStarted = Stopwatch.GetTimestamp();
+            double probeStart = probe.Now;
             foreach (int[] part in Enumerable.Range(0, shipments).Chunk(50))
             {
                 var body = new { orderId = $"DRAIN-{part[0]}", shipments = part.Select(i => new { carrier = "dhl", trackingNumber = $"JJD{i:D10}" }).ToArray() };
@@ -89,12 +96,14 @@ internal sealed class ScaledDrainScenario : IScenario
                 $"  drain (first to last accepted request) {drain:F1} s, theoretical minimum N/R {minimum:F1} s, ratio {drain / minimum:F3}; from the first registration {total.Elapsed.TotalSeconds:F1} s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  this process (DevHost + carrier stub): GC paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s in {GC.CollectionCount(2)} gen-2 collections, {GC.CollectionCount(0)} gen-0"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  Azurite probe from this process (every 100 ms): slowest answers (at s after the first registration: took s) {string.Join(", ", probe.Slowest(5).Select(s => $"{s.At - probeStart:F1}: {s.Seconds:F2}"))}; {probe.StalledSeconds(1):F1} s in answers over 1 s"));
             double[] gaps = [.. dhl.GapsMs().Order()];
             if (gaps.Length > 0)
             {
                 double pace = 1000 / (rate * CarrierLimitsOptions.PaceFactor);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  longest gaps (at s: gap s): {string.Join(", ", dhl.LongestGaps(5).Select(g => $"{g.At:F1}: {g.Gap:F2}"))}"));
+                    $"  longest gaps (at s after the first accepted request, which came {Stopwatch.GetElapsedTime(registrationStarted, dhl.FirstAcceptedTimestamp).TotalSeconds:F1} s after the first registration: gap s): {string.Join(", ", dhl.LongestGaps(5).Select(g => $"{g.At:F1}: {g.Gap:F2}"))}"));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  gaps between requests: p10 {gaps[gaps.Length / 10]:F0} ms, p50 {gaps[gaps.Length / 2]:F0} ms, p90 {gaps[gaps.Length * 9 / 10]:F0} ms, max {gaps[^1]:F0} ms (pace {pace:F0} ms); time in gaps over 2x pace {gaps.Where(g => g > 2 * pace).Sum() / 1000:F1} s"));
             }
@@ -102,6 +111,7 @@ internal sealed class ScaledDrainScenario : IScenario
         finally
         {
             AppRoot.TryDelete(appRoot);
+            AppRoot.TryDelete(azuriteData);
         }
     }
 
