@@ -72,4 +72,64 @@ public sealed class PollSchedulerBudgetTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal([0, 66, 133], dispatched.Select((n, s) => (n, s)).Where(x => x.n > 0).Select(x => x.s));
         Assert.All(dispatched, n => Assert.InRange(n, 0, 1));
     }
+
+    [Fact]
+    public async Task OneTick_ManyRequests_SentConcurrently_EachVisibleAtItsPlaceInThePlan()
+    {
+        // 120 DHL numbers due, DHL at 2/s (paced at 90 %: 556 ms apart), one 60 s tick: the tick leases them in three
+        // transactions and sends each transaction's requests several at a time. Request k must become visible at
+        // k × 556 ms whatever order its send finished in; the queue's visibilitytimeout is in whole seconds.
+        var recorder = new VisibilityRecorder();
+        var queues = azurite.Connection.CreateQueueServiceClient(new global::Azure.Storage.Queues.QueueClientOptions { Transport = new global::Azure.Core.Pipeline.HttpClientTransport(new HttpClient(recorder)) });
+        var storage = new StorageContext(azurite.TableServiceClient, queues);
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Carriers:Dhl:ApiKey"] = "key",
+            ["Carriers:Dhl:RequestsPerSecond"] = "2",
+            ["Carriers:Dhl:RequestsPerDay"] = "0",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddCarriers(configuration);
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        var options = new PollingOptions { TickInterval = TimeSpan.FromMinutes(1), ShardCount = 1, MaxRequestsPerTick = 1000 };
+        var permits = new SharedCarrierPermits(storage, time, NullLogger<SharedCarrierPermits>.Instance);
+        var schedule = new PollScheduleStore(storage);
+        CarrierBudget budget = provider.GetRequiredService<CarrierBudget>();
+        var scheduler = new PollScheduler(
+            provider.GetRequiredService<CarrierRegistry>(), budget, permits, schedule, new CarrierStateStore(storage), storage, options, time, NullLogger<PollScheduler>.Instance);
+        for (int i = 0; i < 120; i++)
+        {
+            string number = $"JJD{i:D10}";
+            await schedule.AddAsync("dhl", 0, PollScheduleStore.RowKey(time.GetUtcNow().AddMinutes(-1), number), number, time.GetUtcNow(), CancellationToken.None);
+        }
+
+        Assert.Equal(120, await scheduler.RunOnceAsync(CancellationToken.None));
+
+        TimeSpan interval = SharedCarrierPermits.Interval(budget.For("dhl"));
+        Assert.Equal(TimeSpan.FromMilliseconds(556), interval);
+        int[] expected = [.. Enumerable.Range(0, 120).Select(k => (int)(interval * k).TotalSeconds)];
+        Assert.Equal(expected, recorder.VisibilitySeconds.Order());
+    }
+
+    /// <summary>Records the <c>visibilitytimeout</c> of every message sent to <c>poll-requests</c>.</summary>
+    private sealed class VisibilityRecorder() : DelegatingHandler(new HttpClientHandler())
+    {
+        private readonly System.Collections.Concurrent.ConcurrentBag<int> _seconds = [];
+
+        public IEnumerable<int> VisibilitySeconds => _seconds;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.EndsWith("/" + QueueNames.PollRequests + "/messages", StringComparison.Ordinal))
+            {
+                string? value = System.Web.HttpUtility.ParseQueryString(request.RequestUri.Query)["visibilitytimeout"];
+                _seconds.Add(value is null ? 0 : int.Parse(value, CultureInfo.InvariantCulture));
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }
