@@ -117,10 +117,10 @@ internal sealed partial class PollScheduler(
 
         /// <summary>
         /// Sends the pending items in requests of <c>batch</c>; the last partial one too unless <paramref name="full"/>.
-        /// The requests go <see cref="SendConcurrency"/> at a time: one at a time, a lease transaction's 50 sends took 1–2.5 s
-        /// on a busy emulator, slower than a 20/s carrier's pace, so the first tick of a drain fell behind its own plan and
-        /// the carrier's queue ran dry (gaps of 1–2 s). Each request's visibility comes from its place in the plan, not
-        /// from the order the sends finish in.
+        /// The requests go <see cref="SendConcurrency"/> at a time. One at a time, the first tick of a 2,000-shipment drain
+        /// sent 1,340 requests in 24 s (56 a second, not far above a 20/s carrier's pace); slower stretches put it behind
+        /// its own plan and the carrier's queue ran dry (gaps of 1–2.3 s). Each request's visibility comes from its place
+        /// in the plan, not from the order the sends finish in.
         /// </summary>
         public async Task SendAsync(bool full, CancellationToken cancellationToken)
         {
