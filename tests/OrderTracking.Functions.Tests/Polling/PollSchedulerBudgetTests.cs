@@ -20,26 +20,16 @@ public sealed class PollSchedulerBudgetTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task HourlyQuota_ThreeDue_OneRequestPerSlot_NothingLeasedInBetween()
     {
-        var storage = new StorageContext(azurite.TableServiceClient, azurite.QueueServiceClient);
-        await storage.EnsureCreatedAsync(CancellationToken.None);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
-        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var options = new PollingOptions { TickInterval = TimeSpan.FromSeconds(1), ShardCount = 1 };
+        await using Rig rig = await Rig.CreateAsync(new StorageContext(azurite.TableServiceClient, azurite.QueueServiceClient), time, options, new()
         {
             ["Carriers:Usps:ClientId"] = "id",
             ["Carriers:Usps:ClientSecret"] = "secret",
             ["Carriers:Usps:RequestsPerSecond"] = (1 / 60.0).ToString(CultureInfo.InvariantCulture),
             ["Carriers:Usps:RequestsPerDay"] = "0",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddCarriers(configuration);
-        await using ServiceProvider provider = services.BuildServiceProvider();
-        var options = new PollingOptions { TickInterval = TimeSpan.FromSeconds(1), ShardCount = 1 };
-        var permits = new SharedCarrierPermits(storage, time, NullLogger<SharedCarrierPermits>.Instance);
-        var schedule = new PollScheduleStore(storage);
-        CarrierBudget budget = provider.GetRequiredService<CarrierBudget>();
-        var scheduler = new PollScheduler(
-            provider.GetRequiredService<CarrierRegistry>(), budget, permits, schedule, new CarrierStateStore(storage), storage, options, time, NullLogger<PollScheduler>.Instance);
+        });
+        (PollScheduler scheduler, SharedCarrierPermits permits, PollScheduleStore schedule, CarrierBudget budget) = (rig.Scheduler, rig.Permits, rig.Schedule, rig.Budget);
         foreach (string number in new[] { "9400100000000000000001", "9400100000000000000002", "9400100000000000000003" })
         {
             await schedule.AddAsync("usps", 0, PollScheduleStore.RowKey(time.GetUtcNow().AddMinutes(-1), number), number, time.GetUtcNow(), CancellationToken.None);
@@ -81,25 +71,15 @@ public sealed class PollSchedulerBudgetTests(AzuriteFixture azurite) : IClassFix
         // k × 556 ms whatever order its send finished in; the queue's visibilitytimeout is in whole seconds.
         var recorder = new VisibilityRecorder();
         var queues = azurite.Connection.CreateQueueServiceClient(new global::Azure.Storage.Queues.QueueClientOptions { Transport = new global::Azure.Core.Pipeline.HttpClientTransport(new HttpClient(recorder)) });
-        var storage = new StorageContext(azurite.TableServiceClient, queues);
-        await storage.EnsureCreatedAsync(CancellationToken.None);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
-        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var options = new PollingOptions { TickInterval = TimeSpan.FromMinutes(1), ShardCount = 1, MaxRequestsPerTick = 1000 };
+        await using Rig rig = await Rig.CreateAsync(new StorageContext(azurite.TableServiceClient, queues), time, options, new()
         {
             ["Carriers:Dhl:ApiKey"] = "key",
             ["Carriers:Dhl:RequestsPerSecond"] = "2",
             ["Carriers:Dhl:RequestsPerDay"] = "0",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddCarriers(configuration);
-        await using ServiceProvider provider = services.BuildServiceProvider();
-        var options = new PollingOptions { TickInterval = TimeSpan.FromMinutes(1), ShardCount = 1, MaxRequestsPerTick = 1000 };
-        var permits = new SharedCarrierPermits(storage, time, NullLogger<SharedCarrierPermits>.Instance);
-        var schedule = new PollScheduleStore(storage);
-        CarrierBudget budget = provider.GetRequiredService<CarrierBudget>();
-        var scheduler = new PollScheduler(
-            provider.GetRequiredService<CarrierRegistry>(), budget, permits, schedule, new CarrierStateStore(storage), storage, options, time, NullLogger<PollScheduler>.Instance);
+        });
+        (PollScheduler scheduler, PollScheduleStore schedule, CarrierBudget budget) = (rig.Scheduler, rig.Schedule, rig.Budget);
         for (int i = 0; i < 120; i++)
         {
             string number = $"JJD{i:D10}";
@@ -112,6 +92,27 @@ public sealed class PollSchedulerBudgetTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(TimeSpan.FromMilliseconds(556), interval);
         int[] expected = [.. Enumerable.Range(0, 120).Select(k => (int)(interval * k).TotalSeconds)];
         Assert.Equal(expected, recorder.VisibilitySeconds.Order());
+    }
+
+    /// <summary>The real scheduler, permits and schedule store on <paramref name="storage"/>, with the carriers <c>settings</c> configures.</summary>
+    private sealed record Rig(ServiceProvider Provider, PollScheduler Scheduler, SharedCarrierPermits Permits, PollScheduleStore Schedule, CarrierBudget Budget) : IAsyncDisposable
+    {
+        public static async Task<Rig> CreateAsync(StorageContext storage, FakeTimeProvider time, PollingOptions options, Dictionary<string, string?> settings)
+        {
+            await storage.EnsureCreatedAsync(CancellationToken.None);
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddCarriers(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+            ServiceProvider provider = services.BuildServiceProvider();
+            var permits = new SharedCarrierPermits(storage, time, NullLogger<SharedCarrierPermits>.Instance);
+            var schedule = new PollScheduleStore(storage);
+            CarrierBudget budget = provider.GetRequiredService<CarrierBudget>();
+            var scheduler = new PollScheduler(
+                provider.GetRequiredService<CarrierRegistry>(), budget, permits, schedule, new CarrierStateStore(storage), storage, options, time, NullLogger<PollScheduler>.Instance);
+            return new Rig(provider, scheduler, permits, schedule, budget);
+        }
+
+        public ValueTask DisposeAsync() => Provider.DisposeAsync();
     }
 
     /// <summary>Records the <c>visibilitytimeout</c> of every message sent to <c>poll-requests</c>.</summary>
