@@ -115,18 +115,76 @@ public sealed class SharedCarrierPermitsTests(AzuriteFixture azurite)
         {
             int before = slow.Requests;
             Task<TimeSpan?> acquire = permits.AcquireAsync(carrier, limits, TimeSpan.FromSeconds(30), s_none).AsTask();
-            var deadline = System.Diagnostics.Stopwatch.StartNew();
-            while (!acquire.IsCompleted && deadline.Elapsed < TimeSpan.FromSeconds(20))
-            {
-                time.Advance(TimeSpan.FromMilliseconds(1)); // the wait for the reserved slot
-                await Task.WhenAny(acquire, Task.Delay(1));
-            }
+            await DriveAsync(time, acquire);
 
             Assert.Null(await acquire);
             // The first permit learns the reservation time (one late attempt); every later one costs one reservation (two
             // requests; the bounds leave one more attempt for a slow test machine).
             Assert.True(slow.Requests - before <= (permit == 0 ? 6 : 4), $"permit {permit}: {slow.Requests - before} storage requests");
         }
+    }
+
+    [Fact]
+    public async Task SlowStorage_ManyWaitingCalls_ShareReservations_AndKeepTheCarriersPace()
+    {
+        // 40 polls of one instance want the carrier at once; every storage request takes 60 ms of the (fake) clock and the
+        // carrier's spacing is 56 ms (20/s). One reservation per permit would cost 120 ms each: at most 8 permits a second
+        // and 80 storage requests. The calls waiting at the gate share a reservation instead, so the permits come at the
+        // carrier's pace.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
+        var slow = new AdvancingPolicy(time, TimeSpan.FromMilliseconds(60));
+        var options = new TableClientOptions();
+        options.AddPolicy(slow, HttpPipelinePosition.PerCall);
+        var storage = new StorageContext(new TableServiceClient(azurite.ConnectionString, options), azurite.QueueServiceClient);
+        await storage.EnsureCreatedAsync(s_none);
+        var permits = new SharedCarrierPermits(storage, time, NullLogger<SharedCarrierPermits>.Instance);
+        var limits = new CarrierLimitsOptions { RequestsPerSecond = 20, RequestsPerDay = 0, MaxBatch = 1 };
+        TimeSpan interval = SharedCarrierPermits.Interval(limits);
+        string carrier = StoreCollection.Unique("c");
+        int before = slow.Requests;
+        DateTimeOffset start = time.GetUtcNow();
+
+        Task<TimeSpan?>[] calls = [.. Enumerable.Range(0, 40).Select(_ => permits.AcquireAsync(carrier, limits, TimeSpan.FromSeconds(30), s_none).AsTask())];
+        await DriveAsync(time, Task.WhenAll(calls));
+
+        Assert.All(calls, c => Assert.Null(c.Result));
+        TimeSpan took = time.GetUtcNow() - start;
+        int requests = slow.Requests - before;
+        // 40 slots are 2.2 s at the pace; the bounds leave room for a reservation round or two and for a slot given up
+        // as late on a slow test machine (each costs one more reservation), far from 80 requests and 4.8 s.
+        Assert.True(requests <= 24, $"{requests} storage requests for 40 permits");
+        Assert.True(took <= (40 * interval) + TimeSpan.FromSeconds(1), $"40 permits took {took.TotalMilliseconds} ms of the fake clock (pace {40 * interval.TotalMilliseconds} ms)");
+        DateTimeOffset? nextSlot = await permits.NextSlotAsync(carrier, s_none);
+        Assert.NotNull(nextSlot);
+        Assert.True(nextSlot - start >= 40 * interval, $"only {(nextSlot - start)?.TotalMilliseconds} ms of slots reserved for 40 permits");
+    }
+
+    [Fact]
+    public async Task DailyQuota_CallsSharingAReservation_TakeOnlyWhatIsLeft()
+    {
+        (SharedCarrierPermits[] instances, FakeTimeProvider time) = await InstancesAsync(1);
+        string carrier = StoreCollection.Unique("c");
+        var limits = new CarrierLimitsOptions { RequestsPerSecond = 100, RequestsPerDay = 3, MaxBatch = 1 };
+        Assert.Null(await instances[0].AcquireAsync(carrier, limits, TimeSpan.Zero, s_none)); // one of the day's 3 used
+
+        Task<TimeSpan?>[] calls = [.. Enumerable.Range(0, 5).Select(_ => instances[0].AcquireAsync(carrier, limits, TimeSpan.FromSeconds(30), s_none).AsTask())];
+        await DriveAsync(time, Task.WhenAll(calls));
+
+        Assert.Equal(2, calls.Count(c => c.Result is null));
+        Assert.All(calls.Where(c => c.Result is not null), c => Assert.InRange(c.Result!.Value, TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(60))); // until 00:00 UTC
+    }
+
+    /// <summary>Advances the fake clock a millisecond at a time (the waits for reserved slots) until <paramref name="task"/> ends, for at most 60 s of wall time.</summary>
+    private static async Task DriveAsync(FakeTimeProvider time, Task task)
+    {
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (!task.IsCompleted && deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            await Task.WhenAny(task, Task.Delay(1));
+        }
+
+        Assert.True(task.IsCompleted, "not done within 60 s of wall time");
     }
 
     private sealed class AdvancingPolicy(FakeTimeProvider time, TimeSpan perRequest) : HttpPipelineSynchronousPolicy
