@@ -34,11 +34,14 @@ internal static class OptionsValidation
         Require(cadence.NotFoundInitial <= cadence.NotFoundMax, $"Polling:Cadence:NotFoundInitial ({cadence.NotFoundInitial}) must not exceed NotFoundMax ({cadence.NotFoundMax}).");
         Require(cadence.EtaDayStart >= TimeSpan.Zero && cadence.EtaDayStart < TimeSpan.FromDays(1), $"Polling:Cadence:EtaDayStart must be a time of day (00:00:00 to 23:59:59), not {cadence.EtaDayStart}.");
         Require(cadence.DeliveryWindow <= TimeSpan.FromDays(1), $"Polling:Cadence:DeliveryWindow must not exceed a day, not {cadence.DeliveryWindow}.");
+        Require(cadence.PickupWindowStart is null || (cadence.PickupWindowStart >= TimeSpan.Zero && cadence.PickupWindowStart < TimeSpan.FromDays(1)), $"Polling:Cadence:PickupWindowStart must be a time of day (00:00:00 to 23:59:59), not {cadence.PickupWindowStart}.");
+        Require(cadence.PickupWindow > TimeSpan.Zero && cadence.PickupWindow <= TimeSpan.FromDays(1), $"Polling:Cadence:PickupWindow must be positive and at most a day, not {cadence.PickupWindow}.");
+        Require(cadence.PickupWindowStart is null || KnownTimeZone(cadence.ShipFromTimeZone), $"Polling:Cadence:ShipFromTimeZone '{cadence.ShipFromTimeZone}' is not a time zone this machine knows (use an IANA id such as America/New_York).");
         foreach ((string name, TimeSpan value) in new[]
         {
             ("OutForDelivery", cadence.OutForDelivery), ("EtaToday", cadence.EtaToday), ("InTransit", cadence.InTransit), ("BeforeEta", cadence.BeforeEta),
             ("DeliveryWindow", cadence.DeliveryWindow),
-            ("LabelCreated", cadence.LabelCreated), ("NotFoundInitial", cadence.NotFoundInitial), ("NotFoundMax", cadence.NotFoundMax),
+            ("LabelCreated", cadence.LabelCreated), ("LabelCreatedOutsideWindow", cadence.LabelCreatedOutsideWindow), ("NotFoundInitial", cadence.NotFoundInitial), ("NotFoundMax", cadence.NotFoundMax),
             ("DeliveredConfirmation", cadence.DeliveredConfirmation), ("ExpireAfterSilence", cadence.ExpireAfterSilence),
         })
         {
@@ -50,6 +53,24 @@ internal static class OptionsValidation
         Require(notifications.LinkLifetime > TimeSpan.Zero, $"Notifications:LinkLifetime must be positive, not {notifications.LinkLifetime}.");
         Require(retention.FinishedAfter >= TimeSpan.FromDays(1), $"Retention:FinishedAfter must be at least 1 day (1.00:00:00), not {retention.FinishedAfter}.");
         return problems;
+    }
+
+    private static bool KnownTimeZone(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Throws one <see cref="InvalidOperationException"/> listing every problem.</summary>

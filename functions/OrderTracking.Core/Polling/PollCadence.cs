@@ -6,10 +6,14 @@ namespace OrderTracking.Core.Polling;
 /// Adaptive cadence (DESIGN §7), aimed at the moments customers care about: the first scan, and the morning a parcel
 /// goes out for delivery. Label created ≈ 2 h; in transit with the ETA's day ahead ≈ 12 h, woken at that day's delivery
 /// window; inside the window ≈ 25 min; in transit without an ETA ≈ 3 h; out for delivery ≈ 1 h; not found backs off
-/// 1 → 24 h; delivered gets one confirmation poll a day later, then stop; stop after 30 days without events. Every due time is jittered so shipments registered together spread out.
+/// 1 → 24 h; delivered gets one confirmation poll a day later, then stop; stop after 30 days without events. With a
+/// pickup window set (a merchant's daily pickup), label created is polled densely only in the hours after the pickup.
+/// Every due time is jittered so shipments registered together spread out.
 /// </summary>
 public sealed class PollCadence(PollCadenceOptions options)
 {
+    private readonly TimeZoneInfo _shipFrom = options.PickupWindowStart is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(options.ShipFromTimeZone);
+
     /// <summary>Decides the next poll at <paramref name="now"/>; <paramref name="random"/> supplies jitter.</summary>
     public PollDecision Next(PollContext context, DateTimeOffset now, Random random)
     {
@@ -25,7 +29,7 @@ public sealed class PollCadence(PollCadenceOptions options)
             TrackingStatus.ReturnToSender or TrackingStatus.Cancelled or TrackingStatus.Expired => null,
             TrackingStatus.OutForDelivery => options.OutForDelivery,
             TrackingStatus.NotFound => NotFoundBackOff(context.NotFoundCount),
-            TrackingStatus.LabelCreated => options.LabelCreated,
+            TrackingStatus.LabelCreated => InPickupWindow(now) ? options.LabelCreated : options.LabelCreatedOutsideWindow,
             TrackingStatus.InTransit when context.Eta is { } eta => TowardEta(eta, now),
             _ => options.InTransit,
         };
@@ -48,7 +52,46 @@ public sealed class PollCadence(PollCadenceOptions options)
             next = windowStart;
         }
 
+        // Label created with a pickup window: wake at the window's start at the latest, when the first scan can come.
+        if (options.Fixed is null && context.Status is TrackingStatus.LabelCreated && options.PickupWindowStart is not null
+            && !InPickupWindow(now) && NextPickupWindowStart(now) is var pickup && next > pickup)
+        {
+            next = pickup;
+        }
+
         return new PollDecision(next);
+    }
+
+    /// <summary>Whether <paramref name="now"/> is inside the pickup window in the ship-from time zone (always, with none set).</summary>
+    private bool InPickupWindow(DateTimeOffset now)
+    {
+        if (options.PickupWindowStart is not { } start)
+        {
+            return true;
+        }
+
+        TimeSpan sinceStart = TimeZoneInfo.ConvertTime(now, _shipFrom).TimeOfDay - start;
+        if (sinceStart < TimeSpan.Zero)
+        {
+            sinceStart += TimeSpan.FromDays(1);
+        }
+
+        return sinceStart < options.PickupWindow;
+    }
+
+    /// <summary>The next pickup window's start after <paramref name="now"/>, in the ship-from time zone's offset on that day.</summary>
+    private DateTimeOffset NextPickupWindowStart(DateTimeOffset now)
+    {
+        DateTime localDay = TimeZoneInfo.ConvertTime(now, _shipFrom).Date;
+        for (int day = 0; ; day++)
+        {
+            DateTime start = localDay.AddDays(day) + options.PickupWindowStart!.Value;
+            var candidate = new DateTimeOffset(start, _shipFrom.GetUtcOffset(start));
+            if (candidate > now)
+            {
+                return candidate;
+            }
+        }
     }
 
     /// <summary>

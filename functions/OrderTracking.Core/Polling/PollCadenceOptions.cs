@@ -33,6 +33,28 @@ public sealed class PollCadenceOptions
     /// </summary>
     public TimeSpan LabelCreated { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// Optional: when the merchant's parcels are handed to the carrier each day (a scheduled daily pickup), as a time of
+    /// day in <see cref="ShipFromTimeZone"/>. The first scan is the pickup scan or the arrival scan at the carrier's
+    /// facility at the end of the driver's round, so it comes in the window from this time for
+    /// <see cref="PickupWindow"/>. Set, a label-created shipment is polled every <see cref="LabelCreated"/> inside the
+    /// window and every <see cref="LabelCreatedOutsideWindow"/> outside it, woken at the window's start at the latest.
+    /// Default none: every <see cref="LabelCreated"/>, around the clock.
+    /// </summary>
+    public TimeSpan? PickupWindowStart { get; set; }
+
+    /// <summary>How long the pickup window lasts from <see cref="PickupWindowStart"/> (it may run past midnight). Default 8 hours.</summary>
+    public TimeSpan PickupWindow { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Label created, outside the pickup window (only with <see cref="PickupWindowStart"/> set). Default 12 hours.</summary>
+    public TimeSpan LabelCreatedOutsideWindow { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// The time zone of the place parcels ship from, for <see cref="PickupWindowStart"/>: an IANA id such as
+    /// <c>America/New_York</c> (Windows ids work too). Default <c>UTC</c>.
+    /// </summary>
+    public string ShipFromTimeZone { get; set; } = "UTC";
+
     /// <summary>First back-off for "not found"; doubles per miss up to <see cref="NotFoundMax"/>. Default 1 hour.</summary>
     public TimeSpan NotFoundInitial { get; set; } = TimeSpan.FromHours(1);
 

@@ -12,7 +12,8 @@ namespace OrderTracking.Benchmarks.Cadence;
 /// options, with jitter), merge (<see cref="TrackingMerger"/>) and milestone (<see cref="MilestonePolicy"/>) code polls a
 /// fake carrier that plays realistic journeys:
 /// <list type="bullet">
-/// <item>label, then a first scan 0.5–2 days later;</item>
+/// <item>label, then a first scan 0.5–2 days later, at any hour, or (<c>FirstScan=evening</c>) at 16:00–23:00 on that
+/// day, the end of a daily pickup round;</item>
 /// <item>in transit for 1–6 days, with scans every 6–24 h and the delivery day as the ETA;</item>
 /// <item>out for delivery at 06:00–10:00 on that day, delivered 3–9 h later;</item>
 /// <item>5 % with an exception a day before delivery, and 3 % with a 4-day stall.</item>
@@ -21,7 +22,8 @@ namespace OrderTracking.Benchmarks.Cadence;
 /// Reported: carrier calls per delivered shipment against a fixed 2-hour poller over the same journeys, and the lag
 /// from each scan to the poll that sees it (p50/p95) per milestone.
 /// Usage: <c>scenario cadence [shipments=100000] [seed=12] [Option=TimeSpan …]</c>, e.g. <c>LabelCreated=02:00:00
-/// InTransit=12:00:00</c> to try other <see cref="PollCadenceOptions"/> values against the same journeys.
+/// InTransit=12:00:00</c> or <c>PickupWindowStart=16:00:00</c> to try other <see cref="PollCadenceOptions"/> values
+/// against the same journeys, and <c>FirstScan=evening</c> for journeys with a daily pickup.
 /// </summary>
 internal sealed class CadenceSimulationScenario : IScenario
 {
@@ -37,10 +39,24 @@ internal sealed class CadenceSimulationScenario : IScenario
         int seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 12;
         var random = new Random(seed);
         var options = new PollCadenceOptions();
+        bool pickupEvening = false;
         foreach (string pair in args.Skip(2))
         {
             string[] kv = pair.Split('=', 2);
-            typeof(PollCadenceOptions).GetProperty(kv[0])!.SetValue(options, TimeSpan.Parse(kv[1], CultureInfo.InvariantCulture));
+            if (kv[0] == "FirstScan")
+            {
+                pickupEvening = kv[1] switch
+                {
+                    "evening" => true,
+                    "any" => false,
+                    _ => throw new ArgumentException($"FirstScan is 'any' (any hour, the default) or 'evening' (a daily pickup: 16:00–23:00 UTC), not '{kv[1]}'"),
+                };
+                continue;
+            }
+
+            System.Reflection.PropertyInfo property = typeof(PollCadenceOptions).GetProperty(kv[0]) ?? throw new ArgumentException($"PollCadenceOptions has no {kv[0]}");
+            Type type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            property.SetValue(options, type == typeof(TimeSpan) ? TimeSpan.Parse(kv[1], CultureInfo.InvariantCulture) : Convert.ChangeType(kv[1], type, CultureInfo.InvariantCulture));
         }
 
         var cadence = new PollCadence(options);
@@ -55,7 +71,7 @@ internal sealed class CadenceSimulationScenario : IScenario
         var fixedPhases = new SortedDictionary<string, long>(StringComparer.Ordinal);
         for (int i = 0; i < count; i++)
         {
-            Journey journey = Journey.Generate(s_start.AddSeconds(random.NextDouble() * 86_400), random);
+            Journey journey = Journey.Generate(s_start.AddSeconds(random.NextDouble() * 86_400), pickupEvening, random);
             (int c, bool done) = Poll(journey, (context, now) => cadence.Next(context, now, random).NextDue, lags, phases);
             (int f, _) = Poll(journey, (context, now) => context.Status is TrackingStatus.Delivered ? null : now + TimeSpan.FromHours(2), fixedLags, fixedPhases);
             calls += c;
@@ -64,8 +80,11 @@ internal sealed class CadenceSimulationScenario : IScenario
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cadence scenario: {count} journeys (seed {seed}), {delivered} delivered, {wall.Elapsed.TotalSeconds:F1} s wall"));
+        Console.WriteLine(pickupEvening
+            ? "  journeys: first scan on the handover day (0.5–2 days after the label) at 16:00–23:00 UTC, the end of a daily pickup round"
+            : "  journeys: first scan 0.5–2 days after the label, at any hour");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  cadence: label {options.LabelCreated}, before the ETA day {options.BeforeEta}, window {options.EtaDayStart}+{options.DeliveryWindow} every {options.EtaToday}, in transit {options.InTransit}, out for delivery {options.OutForDelivery}, jitter {options.Jitter}"));
+            $"  cadence: label {options.LabelCreated}{(options.PickupWindowStart is { } pickup ? $" inside the pickup window {pickup}+{options.PickupWindow} {options.ShipFromTimeZone}, {options.LabelCreatedOutsideWindow} outside" : "")}, before the ETA day {options.BeforeEta}, window {options.EtaDayStart}+{options.DeliveryWindow} every {options.EtaToday}, in transit {options.InTransit}, out for delivery {options.OutForDelivery}, jitter {options.Jitter}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  carrier calls per delivered: app {(double)calls / delivered:F1}, fixed 2 h {(double)fixedCalls / delivered:F1}, ratio {(double)calls / fixedCalls:F2}x"));
         Console.WriteLine("  calls per delivered by the status polled (app | fixed 2 h): " + string.Join(", ", phases.Keys.Union(fixedPhases.Keys).Order(StringComparer.Ordinal).Select(k =>
@@ -137,9 +156,20 @@ internal sealed class CadenceSimulationScenario : IScenario
 
         public DateTimeOffset Eta { get; private init; }
 
-        public static Journey Generate(DateTimeOffset registered, Random random)
+        /// <summary>
+        /// A journey registered at <paramref name="registered"/>. The parcel is handed over 0.5–2 days later; with
+        /// <paramref name="pickupEvening"/> its first scan is that day's pickup scan or arrival scan at the carrier's
+        /// facility at the end of the driver's round, 16:00–23:00 (UTC here; the cadence is told the ship-from zone),
+        /// otherwise at the handover hour, whatever it is.
+        /// </summary>
+        public static Journey Generate(DateTimeOffset registered, bool pickupEvening, Random random)
         {
             DateTimeOffset firstScan = registered.AddHours(12 + (random.NextDouble() * 36));
+            if (pickupEvening)
+            {
+                firstScan = new DateTimeOffset(firstScan.UtcDateTime.Date, TimeSpan.Zero).AddHours(16 + (random.NextDouble() * 7));
+            }
+
             DateTimeOffset deliveryDay = firstScan.AddDays(1 + (random.NextDouble() * 5)).UtcDateTime.Date;
             DateTimeOffset outForDelivery = new DateTimeOffset(deliveryDay.UtcDateTime, TimeSpan.Zero).AddHours(6 + (random.NextDouble() * 4));
             if (outForDelivery <= firstScan.AddHours(6))

@@ -55,6 +55,43 @@ public sealed class PollCadenceTests
     }
 
     [Fact]
+    public void Next_LabelCreated_WithAPickupWindow_PollsDenselyOnlyInsideIt_AndWakesAtItsStart_InTheShipFromTimeZone()
+    {
+        // A daily pickup at 16:00 in New York (UTC−5 in November): the first scan comes from 16:00 to midnight local.
+        var cadence = new PollCadence(new PollCadenceOptions { Jitter = 0, PickupWindowStart = TimeSpan.FromHours(16), ShipFromTimeZone = "America/New_York" });
+        var registered = new DateTimeOffset(2026, 11, 22, 13, 0, 0, TimeSpan.Zero); // 08:00 local
+        DateTimeOffset? Next(DateTimeOffset now) => cadence.Next(new PollContext(TrackingStatus.LabelCreated, null, registered, registered), now, new Random(1)).NextDue;
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 22, 21, 0, 0, TimeSpan.Zero), Next(registered)); // 08:00 local: sleep to 16:00 local, not 12 h
+        Assert.Equal(new DateTimeOffset(2026, 11, 22, 23, 0, 0, TimeSpan.Zero), Next(new DateTimeOffset(2026, 11, 22, 21, 0, 0, TimeSpan.Zero))); // 16:00 local: every 2 h
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 6, 30, 0, TimeSpan.Zero), Next(new DateTimeOffset(2026, 11, 23, 4, 30, 0, TimeSpan.Zero))); // 23:30 local: still inside
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 17, 30, 0, TimeSpan.Zero), Next(new DateTimeOffset(2026, 11, 23, 5, 30, 0, TimeSpan.Zero))); // 00:30 local: 12 h
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 21, 0, 0, TimeSpan.Zero), Next(new DateTimeOffset(2026, 11, 23, 17, 30, 0, TimeSpan.Zero))); // 12:30 local: capped at 16:00
+    }
+
+    [Fact]
+    public void Next_LabelCreated_WithAPickupWindowPastMidnight_AndAcrossADaylightSavingChange()
+    {
+        // Window 20:00 + 8 h in Berlin; the clocks go back on 2026-10-25 (UTC+2 → UTC+1).
+        var cadence = new PollCadence(new PollCadenceOptions { Jitter = 0, PickupWindowStart = TimeSpan.FromHours(20), ShipFromTimeZone = "Europe/Berlin" });
+        var registered = new DateTimeOffset(2026, 10, 24, 8, 0, 0, TimeSpan.Zero);
+        DateTimeOffset? Next(DateTimeOffset now) => cadence.Next(new PollContext(TrackingStatus.LabelCreated, null, registered, registered), now, new Random(1)).NextDue;
+
+        Assert.Equal(new DateTimeOffset(2026, 10, 25, 3, 0, 0, TimeSpan.Zero), Next(new DateTimeOffset(2026, 10, 25, 1, 0, 0, TimeSpan.Zero))); // 02:00 local (CET): inside, 2 h
+        Assert.Equal(new DateTimeOffset(2026, 10, 25, 16, 0, 0, TimeSpan.Zero), Next(new DateTimeOffset(2026, 10, 25, 4, 0, 0, TimeSpan.Zero))); // 05:00 local: outside, 12 h
+        Assert.Equal(new DateTimeOffset(2026, 10, 25, 19, 0, 0, TimeSpan.Zero), Next(new DateTimeOffset(2026, 10, 25, 10, 0, 0, TimeSpan.Zero))); // 11:00 local: 12 h capped at 20:00 CET = 19:00 UTC
+        Assert.Equal(new DateTimeOffset(2026, 10, 24, 18, 0, 0, TimeSpan.Zero), Next(new DateTimeOffset(2026, 10, 24, 8, 0, 0, TimeSpan.Zero))); // the day before, 20:00 CEST = 18:00 UTC
+    }
+
+    [Fact]
+    public void Next_LabelCreated_WithoutAPickupWindow_PollsAroundTheClock()
+    {
+        var night = new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(night.AddHours(2), _noJitter.Next(new PollContext(TrackingStatus.LabelCreated, null, night, night), night, new Random(1)).NextDue);
+    }
+
+    [Fact]
     public void Next_InTransitWithAFarEta_PollsTwiceADay()
     {
         DateTimeOffset eta = s_now.AddDays(4);

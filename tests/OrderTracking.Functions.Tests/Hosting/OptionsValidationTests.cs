@@ -26,6 +26,8 @@ public sealed class OptionsValidationTests
     [InlineData("Polling:Cadence:EtaDayStart", "1.02:00:00", "Polling:Cadence:EtaDayStart must be a time of day")]
     [InlineData("Polling:Cadence:DeliveryWindow", "1.06:00:00", "Polling:Cadence:DeliveryWindow must not exceed a day")]
     [InlineData("Polling:Cadence:BeforeEta", "00:00:00", "Polling:Cadence:BeforeEta must be positive")]
+    [InlineData("Polling:Cadence:PickupWindowStart", "1.02:00:00", "Polling:Cadence:PickupWindowStart must be a time of day")]
+    [InlineData("Polling:Cadence:PickupWindow", "00:00:00", "Polling:Cadence:PickupWindow must be positive and at most a day")]
     [InlineData("Notifications:StalledAfter", "00:00:00", "Notifications:StalledAfter must be positive")]
     [InlineData("Retention:FinishedAfter", "12:00:00", "Retention:FinishedAfter must be at least 1 day")]
     public void AddFunctionApp_WithABadValue_ThrowsNamingTheKey(string key, string value, string expected)
@@ -38,6 +40,16 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public void AddFunctionApp_WithAPickupWindow_InAnUnknownTimeZone_ThrowsNamingTheKey()
+    {
+        var settings = new Dictionary<string, string?>(s_valid) { ["Polling:Cadence:PickupWindowStart"] = "16:00:00", ["Polling:Cadence:ShipFromTimeZone"] = "Europe/Atlantis" };
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddFunctionApp(Configuration(settings)));
+
+        Assert.Contains("Polling:Cadence:ShipFromTimeZone 'Europe/Atlantis' is not a time zone", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddFunctionApp_WithDefaults_RegistersTheBoundOptions()
     {
         ServiceCollection services = new();
@@ -46,6 +58,19 @@ public sealed class OptionsValidationTests
 
         PollingOptions polling = (PollingOptions)services.Single(d => d.ServiceType == typeof(PollingOptions)).ImplementationInstance!;
         Assert.Equal(8, polling.ShardCount);
+    }
+
+    [Fact]
+    public void AddFunctionApp_BindsTheDailyPickupWindow()
+    {
+        ServiceCollection services = new();
+
+        services.AddFunctionApp(Configuration(new Dictionary<string, string?>(s_valid) { ["Polling:Cadence:PickupWindowStart"] = "16:30:00", ["Polling:Cadence:ShipFromTimeZone"] = "America/Chicago" }));
+
+        var cadence = (OrderTracking.Core.Polling.PollCadenceOptions)services.Single(d => d.ServiceType == typeof(OrderTracking.Core.Polling.PollCadenceOptions)).ImplementationInstance!;
+        Assert.Equal(TimeSpan.FromHours(16.5), cadence.PickupWindowStart);
+        Assert.Equal("America/Chicago", cadence.ShipFromTimeZone);
+        Assert.Equal(TimeSpan.FromHours(8), cadence.PickupWindow);
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
