@@ -18,6 +18,7 @@ namespace OrderTracking.Functions.Tests.Polling;
 public sealed class SharedCarrierPermitsTests(AzuriteFixture azurite)
 {
     private static readonly CarrierLimitsOptions s_fivePerSecond = new() { RequestsPerSecond = 5, RequestsPerDay = 0, MaxBatch = 1 };
+    private static readonly CarrierLimitsOptions s_twentyPerSecond = new() { RequestsPerSecond = 20, RequestsPerDay = 0, MaxBatch = 1 };
     private static readonly CancellationToken s_none = CancellationToken.None;
 
     private async Task<(SharedCarrierPermits[] Instances, FakeTimeProvider Time)> InstancesAsync(int count)
@@ -101,14 +102,8 @@ public sealed class SharedCarrierPermitsTests(AzuriteFixture azurite)
         // Every storage request takes 60 ms of the (fake) clock, as Azurite or a busy account does under load, against a
         // 20/s carrier (56 ms apart). A slot reserved at "now" is 120 ms past once the reservation returns; taken as the
         // slot, every attempt would be late, given up and retried: 50 slots and 100 requests for one permit.
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
-        var slow = new AdvancingPolicy(time, TimeSpan.FromMilliseconds(60));
-        var options = new TableClientOptions();
-        options.AddPolicy(slow, HttpPipelinePosition.PerCall);
-        var storage = new StorageContext(new TableServiceClient(azurite.ConnectionString, options), azurite.QueueServiceClient);
-        await storage.EnsureCreatedAsync(s_none);
-        var permits = new SharedCarrierPermits(storage, time, NullLogger<SharedCarrierPermits>.Instance);
-        var limits = new CarrierLimitsOptions { RequestsPerSecond = 20, RequestsPerDay = 0, MaxBatch = 1 };
+        (FakeTimeProvider time, AdvancingPolicy slow, SharedCarrierPermits permits) = await SlowStorageAsync();
+        CarrierLimitsOptions limits = s_twentyPerSecond;
         string carrier = StoreCollection.Unique("c");
 
         for (int permit = 0; permit < 5; permit++)
@@ -131,14 +126,8 @@ public sealed class SharedCarrierPermitsTests(AzuriteFixture azurite)
         // carrier's spacing is 56 ms (20/s). One reservation per permit would cost 120 ms each: at most 8 permits a second
         // and 80 storage requests. The calls waiting at the gate share a reservation instead, so the permits come at the
         // carrier's pace.
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
-        var slow = new AdvancingPolicy(time, TimeSpan.FromMilliseconds(60));
-        var options = new TableClientOptions();
-        options.AddPolicy(slow, HttpPipelinePosition.PerCall);
-        var storage = new StorageContext(new TableServiceClient(azurite.ConnectionString, options), azurite.QueueServiceClient);
-        await storage.EnsureCreatedAsync(s_none);
-        var permits = new SharedCarrierPermits(storage, time, NullLogger<SharedCarrierPermits>.Instance);
-        var limits = new CarrierLimitsOptions { RequestsPerSecond = 20, RequestsPerDay = 0, MaxBatch = 1 };
+        (FakeTimeProvider time, AdvancingPolicy slow, SharedCarrierPermits permits) = await SlowStorageAsync();
+        CarrierLimitsOptions limits = s_twentyPerSecond;
         TimeSpan interval = SharedCarrierPermits.Interval(limits);
         string carrier = StoreCollection.Unique("c");
         int before = slow.Requests;
@@ -172,6 +161,18 @@ public sealed class SharedCarrierPermitsTests(AzuriteFixture azurite)
 
         Assert.Equal(2, calls.Count(c => c.Result is null));
         Assert.All(calls.Where(c => c.Result is not null), c => Assert.InRange(c.Result!.Value, TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(60))); // until 00:00 UTC
+    }
+
+    /// <summary>One instance's permits over storage whose every request takes 60 ms of the fake clock.</summary>
+    private async Task<(FakeTimeProvider Time, AdvancingPolicy Slow, SharedCarrierPermits Permits)> SlowStorageAsync()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
+        var slow = new AdvancingPolicy(time, TimeSpan.FromMilliseconds(60));
+        var options = new TableClientOptions();
+        options.AddPolicy(slow, HttpPipelinePosition.PerCall);
+        var storage = new StorageContext(new TableServiceClient(azurite.ConnectionString, options), azurite.QueueServiceClient);
+        await storage.EnsureCreatedAsync(s_none);
+        return (time, slow, new SharedCarrierPermits(storage, time, NullLogger<SharedCarrierPermits>.Instance));
     }
 
     /// <summary>Advances the fake clock a millisecond at a time (the waits for reserved slots) until <paramref name="task"/> ends, for at most 60 s of wall time.</summary>

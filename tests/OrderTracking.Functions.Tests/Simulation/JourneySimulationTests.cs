@@ -84,6 +84,44 @@ public sealed class JourneySimulationTests(AzuriteFixture azurite, ITestOutputHe
         Assert.True((await sim.Get<OrderStore>().GetShipmentAsync("api:SIM-2", "sandbox", number, CancellationToken.None))!.Tracking.Delayed);
     }
 
+    [Fact]
+    public async Task DailyPickupWindow_LabelCreatedSleepsUntilThePickup_AndTheFirstScanIsSeenWithinTheLabelCadence()
+    {
+        // A merchant in Madrid (UTC+1 in December) with a daily pickup at 17:00 local = 16:00 UTC, set as a user would.
+        await using var sim = new StateMachineHarness(azurite, s_start, new Dictionary<string, string?>
+        {
+            ["Carriers:Sandbox:StepSeconds"] = "36000", // label 08:00 UTC, first scan 18:00 (inside the window), …
+            ["Notifications:OrderConfirmed:Api"] = "false",
+            ["Polling:Cadence:PickupWindowStart"] = "17:00:00",
+            ["Polling:Cadence:ShipFromTimeZone"] = "Europe/Madrid",
+        });
+        await sim.StartAsync();
+        const string number = "SBX4SIM000003";
+        await sim.Get<OrderIngestor>().IngestAsync(new OrderEvent
+        {
+            Source = OrderSources.Api,
+            ExternalId = "SIM-3",
+            Customer = new CustomerInfo("ana@example.com", "Ana", "es"),
+            Shipments = [new ShipmentInfo(number, "sandbox")],
+        }, CancellationToken.None);
+
+        DateTimeOffset firstScan = s_start.AddHours(10);
+        await sim.RunUntilAsync(firstScan.AddMinutes(-1));
+        // The first poll at registration, then none until the window opens at 16:00 UTC (the 12 h outside the window
+        // would be 18:48 at the earliest, capped at the window's start). Around the clock it would be five, every 2 h.
+        Assert.Equal(2, sim.Handled[QueueNames.PollRequests]);
+
+        await sim.RunUntilAsync(s_start.AddDays(1));
+        var rows = new List<TableEntity>();
+        await foreach (TableEntity row in sim.Table(TableNames.Notifications).QueryAsync<TableEntity>($"PartitionKey eq 'api:SIM-3'"))
+        {
+            rows.Add(row);
+        }
+
+        TableEntity shipped = Assert.Single(rows, r => r.RowKey.Split('|')[2] == "shipped");
+        Assert.InRange(shipped.GetDateTimeOffset("CompletedAt")!.Value - firstScan, TimeSpan.Zero, TimeSpan.FromHours(2.2) + TimeSpan.FromMinutes(1));
+    }
+
     private static void AssertLag(DateTimeOffset sentAt, DateTimeOffset happenedAt, TimeSpan cadence) =>
         Assert.InRange(sentAt - happenedAt, TimeSpan.Zero, cadence + TimeSpan.FromMinutes(1));
 }
