@@ -102,7 +102,7 @@ public sealed class SharedCarrierPermitsTests(AzuriteFixture azurite)
         // Every storage request takes 60 ms of the (fake) clock, as Azurite or a busy account does under load, against a
         // 20/s carrier (56 ms apart). A slot reserved at "now" is 120 ms past once the reservation returns; taken as the
         // slot, every attempt would be late, given up and retried: 50 slots and 100 requests for one permit.
-        (FakeTimeProvider time, AdvancingPolicy slow, SharedCarrierPermits permits) = await SlowStorageAsync();
+        (FakeTimeProvider time, CountingPolicy slow, SharedCarrierPermits permits) = await SlowStorageAsync(t => new AdvancingPolicy(t, TimeSpan.FromMilliseconds(60)));
         CarrierLimitsOptions limits = s_twentyPerSecond;
         string carrier = StoreCollection.Unique("c");
 
@@ -122,11 +122,11 @@ public sealed class SharedCarrierPermitsTests(AzuriteFixture azurite)
     [Fact]
     public async Task SlowStorage_ManyWaitingCalls_ShareReservations_AndKeepTheCarriersPace()
     {
-        // 40 polls of one instance want the carrier at once; every storage request takes 60 ms of the (fake) clock and the
-        // carrier's spacing is 56 ms (20/s). One reservation per permit would cost 120 ms each: at most 8 permits a second
-        // and 80 storage requests. The calls waiting at the gate share a reservation instead, so the permits come at the
-        // carrier's pace.
-        (FakeTimeProvider time, AdvancingPolicy slow, SharedCarrierPermits permits) = await SlowStorageAsync();
+        // 40 polls of one instance want the carrier at once; every storage request answers 60 ms later on the (fake) clock
+        // while the other calls' timers run on, and the carrier's spacing is 56 ms (20/s). One reservation per permit
+        // would cost 120 ms each: at most 8 permits a second and 80 storage requests. The calls waiting at the gate share
+        // a reservation instead, so the permits come at the carrier's pace.
+        (FakeTimeProvider time, CountingPolicy slow, SharedCarrierPermits permits) = await SlowStorageAsync(t => new LatencyPolicy(t, TimeSpan.FromMilliseconds(60)));
         CarrierLimitsOptions limits = s_twentyPerSecond;
         TimeSpan interval = SharedCarrierPermits.Interval(limits);
         string carrier = StoreCollection.Unique("c");
@@ -163,16 +163,16 @@ public sealed class SharedCarrierPermitsTests(AzuriteFixture azurite)
         Assert.All(calls.Where(c => c.Result is not null), c => Assert.InRange(c.Result!.Value, TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(60))); // until 00:00 UTC
     }
 
-    /// <summary>One instance's permits over storage whose every request takes 60 ms of the fake clock.</summary>
-    private async Task<(FakeTimeProvider Time, AdvancingPolicy Slow, SharedCarrierPermits Permits)> SlowStorageAsync()
+    /// <summary>One instance's permits over storage slowed by <paramref name="slow"/> on a fake clock.</summary>
+    private async Task<(FakeTimeProvider Time, CountingPolicy Slow, SharedCarrierPermits Permits)> SlowStorageAsync(Func<FakeTimeProvider, CountingPolicy> slow)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
-        var slow = new AdvancingPolicy(time, TimeSpan.FromMilliseconds(60));
+        CountingPolicy policy = slow(time);
         var options = new TableClientOptions();
-        options.AddPolicy(slow, HttpPipelinePosition.PerCall);
+        options.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        await new StorageContext(new TableServiceClient(azurite.ConnectionString), azurite.QueueServiceClient).EnsureCreatedAsync(s_none); // tables first, at full speed
         var storage = new StorageContext(new TableServiceClient(azurite.ConnectionString, options), azurite.QueueServiceClient);
-        await storage.EnsureCreatedAsync(s_none);
-        return (time, slow, new SharedCarrierPermits(storage, time, NullLogger<SharedCarrierPermits>.Instance));
+        return (time, policy, new SharedCarrierPermits(storage, time, NullLogger<SharedCarrierPermits>.Instance));
     }
 
     /// <summary>Advances the fake clock a millisecond at a time (the waits for reserved slots) until <paramref name="task"/> ends, for at most 60 s of wall time.</summary>
@@ -188,16 +188,48 @@ public sealed class SharedCarrierPermitsTests(AzuriteFixture azurite)
         Assert.True(task.IsCompleted, "not done within 60 s of wall time");
     }
 
-    private sealed class AdvancingPolicy(FakeTimeProvider time, TimeSpan perRequest) : HttpPipelineSynchronousPolicy
+    /// <summary>Counts the storage requests that pass.</summary>
+    private abstract class CountingPolicy : HttpPipelinePolicy
     {
         private int _requests;
 
         public int Requests => Volatile.Read(ref _requests);
 
-        public override void OnSendingRequest(HttpMessage message)
+        protected void Count() => Interlocked.Increment(ref _requests);
+    }
+
+    /// <summary>Each request moves the whole fake clock on as it is sent: a pause every waiting call sees at once.</summary>
+    private sealed class AdvancingPolicy(FakeTimeProvider time, TimeSpan perRequest) : CountingPolicy
+    {
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
-            Interlocked.Increment(ref _requests);
+            Count();
             time.Advance(perRequest);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Count();
+            time.Advance(perRequest);
+            return ProcessNextAsync(message, pipeline);
+        }
+    }
+
+    /// <summary>Each request answers once the fake clock (driven by <see cref="DriveAsync"/>) has moved on by the latency: other calls' timers run meanwhile.</summary>
+    private sealed class LatencyPolicy(FakeTimeProvider time, TimeSpan perRequest) : CountingPolicy
+    {
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Count();
+            ProcessNext(message, pipeline);
+        }
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Count();
+            await Task.Delay(perRequest, time);
+            await ProcessNextAsync(message, pipeline);
         }
     }
 
