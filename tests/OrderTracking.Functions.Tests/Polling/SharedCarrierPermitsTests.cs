@@ -219,11 +219,9 @@ public sealed class SharedCarrierPermitsTests(AzuriteFixture azurite)
     /// <summary>Each request answers once the fake clock (driven by <see cref="DriveAsync"/>) has moved on by the latency: other calls' timers run meanwhile.</summary>
     private sealed class LatencyPolicy(FakeTimeProvider time, TimeSpan perRequest) : CountingPolicy
     {
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Count();
-            ProcessNext(message, pipeline);
-        }
+        // The permits call storage only asynchronously; a synchronous call would skip the latency, so it fails the test.
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("LatencyPolicy models latency on asynchronous requests only.");
 
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
